@@ -1,0 +1,153 @@
+# Sourced by scripts that run MonsterStack as local processes (no Docker): redis-server, the
+# image backend and the frontend, each on a loopback port, the services with the JVM options
+# their images use. Expects $root (repository root) and $self (the calling script's name).
+
+declare -A service_pids=()
+redis_pid=""
+nginx_pid=""
+
+# ensure_packages COMMAND:PACKAGE... installs the Debian packages whose command is missing.
+ensure_packages() {
+    local pair missing=()
+    for pair in "$@"; do
+        command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
+    done
+    [ "${#missing[@]}" -eq 0 ] && return 0
+    [ "$(id -u)" -eq 0 ] || { printf '%s: error: missing packages: %s (run as root to install)\n' "$self" "${missing[*]}" >&2; return 1; }
+    printf 'installing %s\n' "${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+# ensure_jars builds both services unless their runnable jars are already there.
+ensure_jars() {
+    local module
+    for module in imagebackend frontend; do
+        if [ ! -f "$root/$module/target/quarkus-app/quarkus-run.jar" ]; then
+            printf 'building the services (./mvnw package -DskipTests)\n'
+            (cd "$root" && ./mvnw -B -q package -DskipTests)
+            return
+        fi
+    done
+}
+
+# free_port prints a TCP port on 127.0.0.1 that nothing listens on.
+free_port() {
+    local port
+    for _ in $(seq 50); do
+        port=$(( 20000 + RANDOM % 30000 ))
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            printf '%s\n' "$port"
+            return 0
+        fi
+    done
+    return 1
+}
+
+# image_jvm_options MODULE prints the JVM options the module's container image runs with, one
+# per line, read from its application.properties so the two can never drift apart.
+image_jvm_options() {
+    sed -n 's/^quarkus\.jib\.jvm-additional-arguments=//p' \
+        "$root/$1/src/main/resources/application.properties" | tr ',' '\n' | sed '/^$/d'
+}
+
+# memory_limit_mb SERVICE prints the memory limit the Swarm stack gives the service.
+memory_limit_mb() {
+    sed -n "/^  $1:/,/^  [a-z]/p" "$root/stack/docker-compose.swarm.yml" \
+        | sed -n '/limits:/,/reservations:/s/^ *memory: *\([0-9]*\)M.*/\1/p' | head -n 1
+}
+
+# wait_http URL SECONDS waits until URL answers 200.
+wait_http() {
+    local deadline=$(( SECONDS + $2 ))
+    until curl -fs -o /dev/null --max-time 1 "$1"; do
+        [ "$SECONDS" -lt "$deadline" ] || return 1
+        sleep 0.01
+    done
+}
+
+# start_redis DIR starts redis-server with a password from DIR/redis_password, the way the
+# stack's secret works. Sets redis_port and redis_password_file.
+start_redis() {
+    local dir="$1"
+    redis_port="$(free_port)"
+    redis_password_file="$dir/redis_password"
+    head -c 18 /dev/urandom | base64 > "$redis_password_file"
+    # The password goes in a config file, not on the command line where ps would show it.
+    printf 'port %s\nbind 127.0.0.1\nrequirepass %s\nsave ""\nappendonly no\n' \
+        "$redis_port" "$(cat "$redis_password_file")" > "$dir/redis.conf"
+    redis-server "$dir/redis.conf" > "$dir/redis.log" 2>&1 &
+    redis_pid=$!
+    local deadline=$(( SECONDS + 10 ))
+    until REDISCLI_AUTH="$(cat "$redis_password_file")" redis-cli -p "$redis_port" ping 2>/dev/null | grep -q PONG; do
+        [ "$SECONDS" -lt "$deadline" ] || { printf '%s: error: redis-server did not start (%s)\n' "$self" "$dir/redis.log" >&2; return 1; }
+        sleep 0.05
+    done
+}
+
+# start_service NAME PORT DIR starts the imagebackend or the frontend jar with its image's JVM
+# options, wired to the local Redis and backend, and waits for readiness. Sets ready_ms: the
+# time from process start to /q/health/ready = 200.
+start_service() {
+    local name="$1" port="$2" dir="$3" started jvm_options=()
+    mapfile -t jvm_options < <(image_jvm_options "$name")
+    started="$(date +%s%N)"
+    QUARKUS_HTTP_PORT="$port" \
+        REDIS_DOMAIN=127.0.0.1 REDIS_PORT="${redis_port:-6379}" \
+        REDIS_PASSWORD_FILE="${redis_password_file:-}" \
+        IMAGEBACKEND_DOMAIN=127.0.0.1 IMAGEBACKEND_PORT="${backend_port:-8080}" \
+        java "${jvm_options[@]}" -jar "$root/$name/target/quarkus-app/quarkus-run.jar" \
+        > "$dir/$name.log" 2>&1 &
+    service_pids[$name]=$!
+    if ! wait_http "http://127.0.0.1:$port/q/health/ready" 60; then
+        printf '%s: error: %s did not become ready; its log: %s\n' "$self" "$name" "$dir/$name.log" >&2
+        return 1
+    fi
+    ready_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+}
+
+# peak_rss_mb NAME prints the peak resident set size of a running service, in MB.
+peak_rss_mb() {
+    awk '/^VmHWM:/ { printf "%d\n", $2 / 1024 }' "/proc/${service_pids[$1]}/status"
+}
+
+stop_service() {
+    local pid="${service_pids[$1]:-}"
+    [ -n "$pid" ] || return 0
+    kill "$pid" 2>/dev/null || :
+    wait "$pid" 2>/dev/null || :   # its exit status after SIGTERM is not an error here
+    unset "service_pids[$1]"
+}
+
+# start_nginx DIR PORT serves DIR/static on PORT, tuned like a static-file server should be.
+start_nginx() {
+    cat > "$1/nginx.conf" <<EOF
+worker_processes auto;
+pid $1/nginx.pid;
+error_log $1/nginx-error.log;
+events { worker_connections 4096; }
+http {
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    types { image/png png; }
+    server {
+        listen 127.0.0.1:$2;
+        root $1/static;
+    }
+}
+EOF
+    nginx -c "$1/nginx.conf" -p "$1" -g 'daemon off;' 2> "$1/nginx.log" &
+    nginx_pid=$!
+    wait_http "http://127.0.0.1:$2/monster.png" 10
+}
+
+stop_all() {
+    local name
+    for name in "${!service_pids[@]}"; do stop_service "$name"; done
+    local pid
+    for pid in "$nginx_pid" "$redis_pid"; do
+        [ -n "$pid" ] && { kill "$pid" 2>/dev/null || :; wait "$pid" 2>/dev/null || :; }
+    done
+    nginx_pid="" redis_pid=""
+}
