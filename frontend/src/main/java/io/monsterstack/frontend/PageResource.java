@@ -1,0 +1,79 @@
+package io.monsterstack.frontend;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+import io.monsterstack.frontend.config.FrontendConfig;
+import org.jboss.resteasy.reactive.RestForm;
+
+/** The page: a name form, its monster, the replica that served it and the visit counter. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class PageResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance page(String title, String name, int maxLength, String hash, Replica replica,
+                Long visits);
+    }
+
+    private final FrontendConfig config;
+    private final Replica replica;
+    private final VisitCounter visits;
+
+    PageResource(FrontendConfig config, Replica replica, VisitCounter visits) {
+        this.config = config;
+        this.replica = replica;
+        this.visits = visits;
+    }
+
+    @GET
+    public Uni<TemplateInstance> show() {
+        return render(config.defaultName());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<TemplateInstance> submit(@RestForm String name) {
+        if (name == null || name.isBlank()) {
+            return render(config.defaultName());
+        }
+        if (name.length() > config.nameMaxLength()) {
+            throw new WebApplicationException(Response.status(Response.Status.BAD_REQUEST)
+                    .type(MediaType.TEXT_PLAIN_TYPE)
+                    .entity("name must be at most " + config.nameMaxLength() + " characters\n")
+                    .build());
+        }
+        return render(name);
+    }
+
+    private Uni<TemplateInstance> render(String name) {
+        String hash = hash(config.salt() + name);
+        return visits.increment().map(count -> Templates.page(
+                config.title(), name, config.nameMaxLength(), hash, replica, count));
+    }
+
+    /** hex(sha256(salt + name)), the original's monster URL, so existing links keep their monster. */
+    static String hash(String saltedName) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha256.digest(saltedName.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.monsterstack.frontend;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.value.ReactiveValueCommands;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * The visit counter shared by all replicas, kept in Redis. Visits arriving while an increment is
+ * on its way are counted together by the next INCRBY, each still getting its own number: under
+ * load one round trip serves many pages instead of one.
+ */
+@ApplicationScoped
+public class VisitCounter {
+
+    static final String KEY = "monsterstack:visits";
+
+    private final ReactiveValueCommands<String, Long> counters;
+    private final RedisTrouble redis;
+    // Guarded by this: the visits waiting for the next INCRBY, and whether one is on its way.
+    private List<Visit> waiting = new ArrayList<>();
+    private boolean counting;
+
+    VisitCounter(ReactiveRedisDataSource redisDataSource, RedisTrouble redis) {
+        this.counters = redisDataSource.value(Long.class);
+        this.redis = redis;
+    }
+
+    /** Counts one visit; its number, or null when Redis cannot be reached. */
+    public Uni<Long> increment() {
+        return Uni.createFrom().emitter(emitter -> {
+            boolean start;
+            synchronized (this) {
+                waiting.add(new Visit(emitter, Vertx.currentContext()));
+                start = !counting;
+                counting = true;
+            }
+            if (start) {
+                countWaiting();
+            }
+        });
+    }
+
+    private void countWaiting() {
+        List<Visit> batch;
+        synchronized (this) {
+            if (waiting.isEmpty()) {
+                counting = false;
+                return;
+            }
+            batch = waiting;
+            waiting = new ArrayList<>();
+        }
+        redis.tolerate(counters.incrby(KEY, batch.size()), null).subscribe().with(total -> {
+            long first = total == null ? 0 : total - batch.size() + 1;
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).complete(total == null ? null : first + i);
+            }
+            countWaiting();
+        });
+    }
+
+    private record Visit(UniEmitter<? super Long> emitter, Context context) {
+
+        // Answer on the event loop that owns the request, not on the one Redis answered on.
+        void complete(Long number) {
+            if (context == null) {
+                emitter.complete(number);
+            } else {
+                context.runOnContext(ignored -> emitter.complete(number));
+            }
+        }
+    }
+}

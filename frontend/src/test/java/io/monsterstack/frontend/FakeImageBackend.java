@@ -1,0 +1,124 @@
+package io.monsterstack.frontend;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.imageio.ImageIO;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A stand-in image backend whose behaviour is chosen by the monster name, so tests can make it
+ * misbehave: {@code status-NNN-*} answers NNN, {@code garbage-*} sends text labelled image/png,
+ * {@code flaky-*} fails its first call, {@code slow-*} answers after 300 ms, {@code stall-*} after 5 s;
+ * any other name gets a square PNG. {@code GET /calls/<name>} tells how often a monster was asked for.
+ * With {@code running=false} nothing listens on the configured port.
+ */
+public class FakeImageBackend extends SwitchableServer {
+
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private HttpServer server;
+    private ExecutorService executor;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            int port = Processes.freePort();
+            if (running()) {
+                server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
+                executor = Executors.newCachedThreadPool();
+                server.setExecutor(executor);
+                server.createContext("/", this::handle);
+                server.start();
+            }
+            return Map.of(
+                    "quarkus.rest-client.imagebackend.url", "http://127.0.0.1:" + port,
+                    "quarkus.rest-client.imagebackend.read-timeout", "1000");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+            executor.shutdownNow();
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        if (path.equals("/")) {
+            send(exchange, 200, "text/plain", "image backend stand-in\n".getBytes(StandardCharsets.UTF_8));
+        } else if (path.startsWith("/calls/")) {
+            int count = calls.getOrDefault(path.substring("/calls/".length()), new AtomicInteger()).get();
+            send(exchange, 200, "text/plain", Integer.toString(count).getBytes(StandardCharsets.UTF_8));
+        } else if (path.startsWith("/monster/")) {
+            String name = path.substring("/monster/".length());
+            int call = calls.computeIfAbsent(name, key -> new AtomicInteger()).incrementAndGet();
+            monster(exchange, name, call, size(exchange.getRequestURI().getQuery()));
+        } else {
+            send(exchange, 404, "text/plain", "not found\n".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void monster(HttpExchange exchange, String name, int call, int size) throws IOException {
+        if (name.startsWith("status-")) {
+            int status = Integer.parseInt(name.substring(7, 10));
+            send(exchange, status, "text/plain", ("status " + status + "\n").getBytes(StandardCharsets.UTF_8));
+        } else if (name.startsWith("garbage-")) {
+            send(exchange, 200, "image/png", "<html>not a png</html>".getBytes(StandardCharsets.UTF_8));
+        } else if (name.startsWith("flaky-") && call == 1) {
+            send(exchange, 500, "text/plain", "first call fails\n".getBytes(StandardCharsets.UTF_8));
+        } else {
+            if (name.startsWith("slow-") || name.startsWith("stall-")) {
+                pause(name.startsWith("slow-") ? 300 : 5000);
+            }
+            send(exchange, 200, "image/png", png(name, size));
+        }
+    }
+
+    private static int size(String query) {
+        return query != null && query.startsWith("size=") ? Integer.parseInt(query.substring(5)) : 20;
+    }
+
+    private static byte[] png(String name, int size) throws IOException {
+        BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_ARGB);
+        int colour = 0xff000000 | name.hashCode() & 0xffffff;
+        for (int y = size / 4; y < size * 3 / 4; y++) {
+            for (int x = size / 4; x < size * 3 / 4; x++) {
+                image.setRGB(x, y, colour);
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    private static void pause(long millis) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+}

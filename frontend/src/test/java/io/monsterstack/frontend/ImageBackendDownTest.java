@@ -1,0 +1,65 @@
+package io.monsterstack.frontend;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(RedisServer.class)
+@WithTestResource(value = FakeImageBackend.class, initArgs = @ResourceArg(name = "running", value = "false"))
+class ImageBackendDownTest {
+
+    private static final String CLIENT_METHOD = "io.monsterstack.frontend.client.ImageBackendClient.monster";
+
+    @Test
+    void monsterIs503WithRetryAfter() {
+        given().when().get("/monster/nobody-draws-me").then()
+                .statusCode(503)
+                .header("Retry-After", equalTo("5"))
+                .body(containsString("image backend"));
+    }
+
+    @Test
+    void refusedConnectionIsRetriedOnce() {
+        given().when().get("/monster/retry-me").then().statusCode(503);
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher retried = Pattern.compile("ft_retry_calls_total\\{method=\"" + Pattern.quote(CLIENT_METHOD)
+                + "\",retried=\"true\",retryResult=\"maxRetriesReached\"} ([0-9.]+)").matcher(metrics);
+        assertTrue(retried.find(), "fault tolerance reports the retries");
+        assertTrue(Double.parseDouble(retried.group(1)) >= 1, "a refused connection was retried");
+    }
+
+    @Test
+    void pageStillServedWithItsCounter() {
+        given().when().get("/").then()
+                .statusCode(200)
+                .body(containsString("<dt>Visits</dt><dd>1"));
+    }
+
+    @Test
+    void healthzStaysGreenAndReportsTheBackendDown() {
+        given().when().get("/healthz").then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("redis", equalTo("UP"))
+                .body("imagebackend", equalTo("DOWN"));
+    }
+
+    @Test
+    void readinessReportsTheBackendDown() {
+        given().when().get("/q/health/ready").then()
+                .statusCode(503)
+                .body("checks.find { it.name == 'imagebackend' }.status", equalTo("DOWN"))
+                .body("checks.find { it.name == 'imagebackend' }.data.keySet()", hasItem("error"));
+    }
+}

@@ -1,0 +1,115 @@
+package io.monsterstack.frontend;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@QuarkusTest
+@WithTestResource(value = RedisServer.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = FakeImageBackend.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class PageResourceTest {
+
+    private static final Pattern VISITS = Pattern.compile("<dt>Visits</dt><dd>(\\d+)</dd>");
+
+    @Test
+    void showsJohnDoeAndHisOriginalMonsterUrl() throws Exception {
+        String expectedHash = HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest("UNIQUE_SALTJohn Doe".getBytes(StandardCharsets.UTF_8)));
+        given().when().get("/").then()
+                .statusCode(200)
+                .contentType(containsString("text/html"))
+                .body(containsString("<title>MonsterStack</title>"))
+                .body(containsString("value=\"John Doe\""))
+                .body(containsString("<img src=\"/monster/" + expectedHash + "\""))
+                .body(containsString("/css/monsterstack.css"));
+    }
+
+    @Test
+    void postedNameGetsItsOwnMonster() throws Exception {
+        String expectedHash = HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest("UNIQUE_SALTAda".getBytes(StandardCharsets.UTF_8)));
+        given().formParam("name", "Ada").when().post("/").then()
+                .statusCode(200)
+                .body(containsString("value=\"Ada\""))
+                .body(containsString("/monster/" + expectedHash));
+    }
+
+    @Test
+    void blankNameFallsBackToTheDefault() {
+        given().formParam("name", "  ").when().post("/").then()
+                .statusCode(200)
+                .body(containsString("value=\"John Doe\""));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"><script>alert(1)</script>", "x\" onmouseover=\"alert(1)", "javascript:alert('1')&<b>"})
+    void escapesEveryUserSuppliedString(String payload) {
+        String page = given().formParam("name", payload).when().post("/").then()
+                .statusCode(200)
+                .extract().asString();
+        assertFalse(page.contains(payload), "payload must not appear verbatim");
+        assertFalse(page.contains("<script>"), "no script element may be injected");
+        assertFalse(page.contains("onmouseover=\""), "no attribute may be injected");
+        assertTrue(page.contains(payload.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\"", "&quot;").replace("'", "&#39;")), "the name is shown, escaped");
+    }
+
+    @Test
+    void countsVisitsInRedis() {
+        long first = visits(given().when().get("/").then().statusCode(200).extract().asString());
+        long second = visits(given().when().get("/").then().statusCode(200).extract().asString());
+        assertEquals(first + 1, second);
+    }
+
+    @Test
+    void everyRouteNamesReplicaAndVersion() {
+        for (String path : new String[] {"/", "/healthz", "/q/health/live", "/css/monsterstack.css", "/monster/x"}) {
+            given().when().get(path).then()
+                    .header("X-MonsterStack-Version", equalTo("1.0.0-SNAPSHOT"))
+                    .header("X-MonsterStack-Replica", not(equalTo("")));
+        }
+    }
+
+    @Test
+    void refusesTooLongNames() {
+        given().formParam("name", "n".repeat(129)).when().post("/").then()
+                .statusCode(400)
+                .body(containsString("at most 128"));
+        given().formParam("name", "n".repeat(128)).when().post("/").then().statusCode(200);
+    }
+
+    @Test
+    void refusesOversizedForms() {
+        given().formParam("name", "n".repeat(20_000)).when().post("/").then().statusCode(413);
+    }
+
+    @Test
+    void servesItsOwnStylesheet() {
+        given().when().get("/css/monsterstack.css").then()
+                .statusCode(200)
+                .body(containsString("image-rendering: pixelated"));
+    }
+
+    private static long visits(String page) {
+        Matcher matcher = VISITS.matcher(page);
+        assertTrue(matcher.find(), "the page shows a visit count");
+        return Long.parseLong(matcher.group(1));
+    }
+}

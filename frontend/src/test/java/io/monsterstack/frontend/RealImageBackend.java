@@ -1,0 +1,41 @@
+package io.monsterstack.frontend;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/** The real image backend, run from its packaged jar (system property {@code imagebackend.jar}) on a free port. */
+public class RealImageBackend implements QuarkusTestResourceLifecycleManager {
+
+    private Process process;
+
+    @Override
+    public Map<String, String> start() {
+        Path jar = Path.of(System.getProperty("imagebackend.jar", "../imagebackend/target/quarkus-app/quarkus-run.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the imagebackend module first");
+        }
+        try {
+            int port = Processes.freePort();
+            process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Dquarkus.http.port=" + port, "-jar", jar.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(Path.of("target", "imagebackend-it.log").toFile())
+                    .start();
+            Processes.awaitPort(port, Duration.ofSeconds(30), process);
+            return Map.of("quarkus.rest-client.imagebackend.url", "http://127.0.0.1:" + port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        Processes.stop(process);
+    }
+}

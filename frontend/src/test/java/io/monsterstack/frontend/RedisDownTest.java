@@ -1,0 +1,94 @@
+package io.monsterstack.frontend;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+@QuarkusTest
+@WithTestResource(value = RedisServer.class, initArgs = @ResourceArg(name = "running", value = "false"))
+@WithTestResource(FakeImageBackend.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RedisDownTest {
+
+    // First, so that no earlier request has used up the one warning of this minute.
+    @Test
+    @Order(1)
+    void warnsOnceInsteadOfOnEveryRequest() {
+        List<LogRecord> warnings = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    warnings.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(RateLimitedWarning.class.getName());
+        logger.addHandler(handler);
+        try {
+            for (int i = 0; i < 5; i++) {
+                given().when().get("/").then().statusCode(200);
+            }
+        } finally {
+            logger.removeHandler(handler);
+        }
+        assertEquals(1, warnings.size(), "one warning for five pages served without Redis");
+    }
+
+    @Test
+    void pageStillServedWithCounterDisabled() {
+        given().when().get("/").then()
+                .statusCode(200)
+                .body(containsString("counter disabled"));
+    }
+
+    @Test
+    void monstersStillServedFromTheBackend() {
+        given().when().get("/monster/no-redis").then()
+                .statusCode(200)
+                .contentType("image/png");
+    }
+
+    @Test
+    void healthzStaysGreenAndReportsRedisDown() {
+        given().when().get("/healthz").then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("redis", equalTo("DOWN"))
+                .body("imagebackend", equalTo("UP"));
+    }
+
+    @Test
+    void readinessReportsRedisDownWithTheReason() {
+        given().when().get("/q/health/ready").then()
+                .statusCode(503)
+                .body("checks.find { it.name == 'redis' }.status", equalTo("DOWN"))
+                .body("checks.find { it.name == 'redis' }.data.keySet()", hasItem("error"));
+        given().when().get("/q/health/live").then().statusCode(200);
+    }
+}
