@@ -1,0 +1,51 @@
+package io.monsterstack.imagebackend;
+
+import io.smallrye.common.annotation.NonBlocking;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
+
+/** {@code GET /}, the API on one screen (the stack healthcheck probes it), and {@code GET /healthz}. */
+@Path("/")
+@NonBlocking
+public class IndexResource {
+
+    private final MonsterConfig config;
+    private final RendererHealthCheck renderer;
+
+    IndexResource(MonsterConfig config, @Liveness RendererHealthCheck renderer) {
+        this.config = config;
+        this.renderer = renderer;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_PLAIN)
+    public String index() {
+        return """
+                MonsterStack image backend: a pixel-art monster for every name.
+
+                GET /monster/{name}[?size=N | ?width=W&height=H]
+                    image/png, a square N pixels wide (default %d; width/height override size,
+                    the larger wins; at least 12, at most %d); names up to %d characters.
+                    Same name, same picture, on every replica. ETag and If-None-Match supported.
+                GET /healthz          renderer status as JSON
+                GET /q/health/live    liveness (MicroProfile Health)
+                GET /q/health/ready   readiness (MicroProfile Health)
+                """.formatted(MonsterImageResource.DEFAULT_SIZE, config.maxSize(), config.maxNameLength());
+    }
+
+    @GET
+    @Path("healthz")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response healthz() {
+        HealthCheckResponse check = renderer.call();
+        boolean up = check.getStatus() == HealthCheckResponse.Status.UP;
+        Map<String, Object> body = Map.of("status", check.getStatus().name(), "artVersion", MonsterRenderer.ART_VERSION);
+        return Response.status(up ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE).entity(body).build();
+    }
+}
