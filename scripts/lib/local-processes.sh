@@ -72,10 +72,13 @@ start_redis() {
     local dir="$1"
     redis_port="$(free_port)"
     redis_password_file="$dir/redis_password"
-    head -c 18 /dev/urandom | base64 > "$redis_password_file"
-    # The password goes in a config file, not on the command line where ps would show it.
-    printf 'port %s\nbind 127.0.0.1\nrequirepass %s\nsave ""\nappendonly no\n' \
-        "$redis_port" "$(cat "$redis_password_file")" > "$dir/redis.conf"
+    # The password goes in owner-only files, not on the command line where ps would show it.
+    (
+        umask 077
+        head -c 18 /dev/urandom | base64 > "$redis_password_file"
+        printf 'port %s\nbind 127.0.0.1\nrequirepass %s\nsave ""\nappendonly no\n' \
+            "$redis_port" "$(cat "$redis_password_file")" > "$dir/redis.conf"
+    )
     redis-server "$dir/redis.conf" > "$dir/redis.log" 2>&1 &
     redis_pid=$!
     local deadline=$(( SECONDS + 10 ))
@@ -85,12 +88,14 @@ start_redis() {
     done
 }
 
-# start_service NAME PORT DIR starts the imagebackend or the frontend jar with its image's JVM
-# options, wired to the local Redis and backend, and waits for readiness. Sets ready_ms: the
-# time from process start to /q/health/ready = 200.
+# start_service NAME PORT DIR [JVM_OPTION...] starts the imagebackend or the frontend jar with
+# its image's JVM options (and any given), wired to the local Redis and backend, and waits for
+# readiness. Sets ready_ms: the time from process start to /q/health/ready = 200.
 start_service() {
     local name="$1" port="$2" dir="$3" started jvm_options=()
+    shift 3
     mapfile -t jvm_options < <(image_jvm_options "$name")
+    jvm_options+=("$@")
     started="$(date +%s%N)"
     QUARKUS_HTTP_PORT="$port" \
         REDIS_DOMAIN=127.0.0.1 REDIS_PORT="${redis_port:-6379}" \
@@ -121,6 +126,8 @@ stop_service() {
 
 # start_nginx DIR PORT serves DIR/static on PORT, tuned like a static-file server should be.
 start_nginx() {
+    # nginx workers run as an unprivileged user: they must be able to reach the files.
+    chmod 0755 "$1" "$1/static"
     cat > "$1/nginx.conf" <<EOF
 worker_processes auto;
 pid $1/nginx.pid;
@@ -139,7 +146,8 @@ http {
 EOF
     nginx -c "$1/nginx.conf" -p "$1" -g 'daemon off;' 2> "$1/nginx.log" &
     nginx_pid=$!
-    wait_http "http://127.0.0.1:$2/monster.png" 10
+    wait_http "http://127.0.0.1:$2/monster.png" 10 \
+        || { printf '%s: error: nginx does not serve the PNG; %s\n' "$self" "$(tail -n 3 "$1/nginx-error.log")" >&2; return 1; }
 }
 
 stop_all() {
