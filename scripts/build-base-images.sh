@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+set -Eeuo pipefail
+
+usage() {
+    cat <<USAGE
+usage: $self [--force] [jre] [redis] [edge]
+   ie: $self            # build the three base images that are missing
+       $self --force jre  # rebuild the JRE base even if it exists
+
+Builds MonsterStack's base images offline, from the Debian packages of this machine's
+apt sources (no image registry needed):
+  jre    $BASE_JRE_IMAGE     jlink-trimmed JRE 17 + busybox sh/wget, user "app" (uid 1001)
+  redis  $OFFLINE_REDIS_IMAGE   Debian's redis-server, user "redis"; drop-in for redis:7-alpine
+  edge   $EDGE_IMAGE   Debian's HAProxy with images/haproxy/haproxy.cfg (no-IPVS edge proxy)
+Each image holds only the files it needs and the shared libraries they load (resolved with
+the Debian dynamic loader), so nothing else of Debian ends up inside.
+Needs: root, mmdebstrap, strip (binutils), a JDK 17 with jmods (\$JAVA_HOME, default the
+host's openjdk-17-jdk-headless).
+USAGE
+}
+
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+
+: "${JAVA_HOME:=/usr/lib/jvm/java-17-openjdk-amd64}"
+# What Quarkus, Netty and Vert.x use (jdeps of both services); the services draw and encode
+# PNGs themselves, so java.desktop (and the native libraries it would need) stays out.
+: "${JRE_MODULES:=java.base,java.logging,java.management,java.naming,java.net.http,java.sql,java.xml,jdk.crypto.ec,jdk.naming.dns,jdk.unsupported,jdk.zipfs}"
+: "${APT_SOURCES:=$( [ -f /etc/apt/sources.list.d/debian.sources ] && echo /etc/apt/sources.list.d/debian.sources || echo /etc/apt/sources.list)}"
+suite="$(. /etc/os-release && echo "$VERSION_CODENAME")"
+
+force=
+targets=()
+while [ "$#" -gt 0 ]; do
+    case "$1" in
+        -h | --help) usage; exit 0 ;;
+        --force) force=1 ;;
+        jre | redis | edge) targets+=("$1") ;;
+        *) bad_usage "$1" ;;
+    esac
+    shift
+done
+[ "${#targets[@]}" -gt 0 ] || targets=(jre redis edge)
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+# stage <dir> <package...>: unpacks the packages and their dependencies, without installing them.
+stage() {
+    local dir="$1"
+    shift
+    local IFS=,
+    mmdebstrap --quiet --mode=root --variant=extract --include="$*" "$suite" "$dir" "$APT_SOURCES"
+}
+
+# copy_closure <staging> <rootfs> <path...>: copies each file (symlinks followed) and every
+# shared library it loads, as resolved by the staging tree's own dynamic loader
+# (plus $private_libs, the directories of libraries a program opens itself, like the JRE's).
+private_libs=/nonexistent
+copy_closure() {
+    local staging="$1" rootfs="$2" path lib
+    shift 2
+    mkdir -p "$rootfs"
+    for path; do
+        (cd "$staging" && cp -L --parents "./$path" "$rootfs")
+        if [ -f "$staging/$path" ] && head -c 4 "$staging/$path" | grep -q ELF; then
+            chroot "$staging" /lib64/ld-linux-x86-64.so.2 --library-path "$private_libs" --list "/$path" \
+                | grep -oE '(^\s*|=> )/[^ ]+' | sed -E 's/^(\s*|=> )//' \
+                | grep -v "^/opt/" \
+                | while read -r lib; do
+                    [ -e "$rootfs/$lib" ] || (cd "$staging" && cp -L --parents ".$lib" "$rootfs")
+                done
+        fi
+    done
+}
+
+# base_files <rootfs> <user> <uid> <applet...>: users, name service and busybox applets.
+base_files() {
+    local rootfs="$1" user="$2" uid="$3" applet
+    shift 3
+    mkdir -p "$rootfs"/{etc,tmp,bin,usr/bin}
+    chmod 1777 "$rootfs/tmp"
+    printf 'root:x:0:0:root:/root:/sbin/nologin\n%s:x:%s:%s:%s:/home/%s:/sbin/nologin\n' \
+        "$user" "$uid" "$uid" "$user" "$user" > "$rootfs/etc/passwd"
+    printf 'root:x:0:\n%s:x:%s:\n' "$user" "$uid" > "$rootfs/etc/group"
+    printf 'passwd: files\ngroup: files\nhosts: files dns\n' > "$rootfs/etc/nsswitch.conf"
+    mkdir -p "$rootfs/home/$user"
+    chown "$uid:$uid" "$rootfs/home/$user"
+    for applet; do
+        ln -sf /bin/busybox "$rootfs/bin/$applet"
+    done
+}
+
+# import <rootfs> <image> <docker-import --change...>
+import() {
+    local rootfs="$1" image="$2"
+    shift 2
+    local changes=() change
+    for change; do changes+=(--change "$change"); done
+    tar --numeric-owner -C "$rootfs" -c . | docker import "${changes[@]}" - "$image" > /dev/null
+    info "$image: $(docker image inspect --format '{{.Size}}' "$image" | numfmt --to=si --format=%.1f)B"
+}
+
+build_jre() {
+    local staging="$work/jre-staging" rootfs="$work/jre"
+    mkdir -p "$rootfs/opt"
+    stage "$staging" busybox libc6 libstdc++6 zlib1g
+    "$JAVA_HOME/bin/jlink" --add-modules "$JRE_MODULES" --strip-debug --no-man-pages \
+        --no-header-files --compress=2 --generate-cds-archive --output "$staging/opt/java" > /dev/null
+    # The non-compressed-oops CDS archive only serves heaps above 32 GB.
+    rm -f "$staging/opt/java/lib/server/classes_nocoops.jsa"
+    # Debian ships libjvm.so with its symbol table: 4 MB nobody needs at run time.
+    strip --strip-unneeded "$staging/opt/java/lib/server/libjvm.so"
+    cp -a "$staging/opt/java" "$rootfs/opt/java"
+    private_libs=/opt/java/lib:/opt/java/lib/server
+    # shellcheck disable=SC2046 # file names from find have no spaces
+    copy_closure "$staging" "$rootfs" bin/busybox \
+        $(cd "$staging" && find opt/java -type f \( -name java -o -name '*.so' \))
+    base_files "$rootfs" app 1001 sh wget
+    import "$rootfs" "$BASE_JRE_IMAGE" \
+        'ENV PATH=/opt/java/bin:/usr/bin:/bin' 'ENV JAVA_HOME=/opt/java' 'USER 1001' 'WORKDIR /home/app'
+}
+
+build_redis() {
+    local staging="$work/redis-staging" rootfs="$work/redis"
+    stage "$staging" busybox redis-server
+    copy_closure "$staging" "$rootfs" bin/busybox usr/bin/redis-server usr/bin/redis-cli
+    base_files "$rootfs" redis 999 sh cat grep
+    mkdir -p "$rootfs/data"
+    chown 999:999 "$rootfs/data"
+    import "$rootfs" "$OFFLINE_REDIS_IMAGE" \
+        'USER redis' 'WORKDIR /data' 'VOLUME /data' 'EXPOSE 6379' 'CMD ["redis-server"]'
+}
+
+build_edge() {
+    local staging="$work/edge-staging" rootfs="$work/edge"
+    stage "$staging" busybox haproxy
+    copy_closure "$staging" "$rootfs" bin/busybox usr/sbin/haproxy
+    base_files "$rootfs" haproxy 99 sh wget
+    mkdir -p "$rootfs/usr/local/etc/haproxy"
+    cp "$repo_dir/images/haproxy/haproxy.cfg" "$rootfs/usr/local/etc/haproxy/haproxy.cfg"
+    import "$rootfs" "$EDGE_IMAGE" \
+        'ENV FRONTEND_ADDR=tasks.frontend:5000' 'USER haproxy' 'EXPOSE 5000' \
+        'CMD ["/usr/sbin/haproxy", "-db", "-f", "/usr/local/etc/haproxy/haproxy.cfg"]'
+}
+
+for target in "${targets[@]}"; do
+    case "$target" in
+        jre) image="$BASE_JRE_IMAGE" ;;
+        redis) image="$OFFLINE_REDIS_IMAGE" ;;
+        edge) image="$EDGE_IMAGE" ;;
+    esac
+    step "base image $image"
+    if [ -z "$force" ] && docker image inspect "$image" > /dev/null 2>&1; then
+        info "already built (use --force to rebuild)"
+        continue
+    fi
+    for tool in mmdebstrap strip "$JAVA_HOME/bin/jlink"; do
+        command -v "$tool" > /dev/null \
+            || die "$tool not found (apt-get install mmdebstrap binutils openjdk-17-jdk-headless)"
+    done
+    "build_$target"
+done

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+set -Eeuo pipefail
+
+usage() {
+    cat <<USAGE
+usage: $self [--volumes] [--secret] [--images] [--all]
+   ie: $self            # remove the stack (services, network), keep Redis data
+       $self --all      # also its Redis volume, the redis_password secret and the images
+
+Removes stack \$STACK_NAME ($STACK_NAME) and waits until its tasks and network are gone.
+Idempotent: what is already gone is skipped.
+  --volumes  the Redis data volume (${STACK_NAME}_redis_data): visit counter and cached PNGs
+  --secret   the redis_password secret
+  --images   the app images (any tag) and the offline base images of this engine
+USAGE
+}
+
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+
+volumes=
+secret=
+images=
+while [ "$#" -gt 0 ]; do
+    case "$1" in
+        -h | --help) usage; exit 0 ;;
+        --volumes) volumes=1 ;;
+        --secret) secret=1 ;;
+        --images) images=1 ;;
+        --all) volumes=1; secret=1; images=1 ;;
+        *) bad_usage "$1" ;;
+    esac
+    shift
+done
+
+stack_gone() {
+    [ -z "$(docker ps -aq --filter "label=com.docker.stack.namespace=$STACK_NAME")" ] \
+        && [ -z "$(docker network ls -q --filter "label=com.docker.stack.namespace=$STACK_NAME")" ]
+}
+
+step "removing stack $STACK_NAME"
+if [ -n "$(docker stack services -q "$STACK_NAME" 2> /dev/null)" ]; then
+    docker stack rm "$STACK_NAME" > /dev/null
+fi
+wait_until 120 "the tasks and network of $STACK_NAME to go" stack_gone
+info "stack removed"
+
+if [ -n "$volumes" ] && docker volume inspect "${STACK_NAME}_redis_data" > /dev/null 2>&1; then
+    docker volume rm "${STACK_NAME}_redis_data" > /dev/null
+    info "volume ${STACK_NAME}_redis_data removed"
+fi
+if [ -n "$secret" ] && docker secret inspect redis_password > /dev/null 2>&1; then
+    docker secret rm redis_password > /dev/null
+    info "secret redis_password removed"
+fi
+if [ -n "$images" ]; then
+    for service in frontend imagebackend; do
+        docker image ls --format '{{.Repository}}:{{.Tag}}' "$DOCKER_USER/monsterstack-$service" \
+            | xargs -r docker image rm > /dev/null
+    done
+    for image in "$BASE_JRE_IMAGE" "$OFFLINE_REDIS_IMAGE" "$EDGE_IMAGE"; do
+        docker image rm "$image" > /dev/null 2>&1 || :  # not built on this engine
+    done
+    info "images removed"
+fi

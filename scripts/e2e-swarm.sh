@@ -1,0 +1,240 @@
+#!/usr/bin/env bash
+set -Eeuo pipefail
+
+usage() {
+    cat <<USAGE
+usage: $self [--keep]
+   ie: $self            # the whole drill, then tear everything down
+       $self --keep     # leave the stack running at the end (to look around)
+
+End-to-end Swarm drill, run by .ci/run on a fresh machine as root: engine and single-node
+swarm (started if needed), offline base and app images, secret, deploy (without IPVS: DNS
+round robin + edge proxy), then it checks the page, a decoded monster PNG, Redis
+authentication, the visit counter, rolling updates of the frontend (v1 -> v2 title, curl loop
+of 60s) and of the image backend under load, the automatic rollback of a broken image, a Redis
+task killed under load, the image backend scaled to 0, and the visit counter surviving
+"docker stack rm" + redeploy. Each step is bounded in time; a failure stops the drill. At the
+end (trap) it removes all it created: stack, volume, secret (when it made it), images, swarm
+(when it made it). Variables: STACK_NAME (default monsterstack-e2e), EDGE_PORT (default 5000).
+Needs: Debian 12 as root, network to the Debian mirrors and Maven Central, a JDK 17.
+USAGE
+}
+
+export STACK_NAME="${STACK_NAME:-monsterstack-e2e}"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+source "$repo_dir/scripts/lib/traffic.sh"
+
+keep=
+while [ "$#" -gt 0 ]; do
+    case "$1" in
+        -h | --help) usage; exit 0 ;;
+        --keep) keep=1 ;;
+        *) bad_usage "$1" ;;
+    esac
+    shift
+done
+
+scripts="$repo_dir/scripts"
+network="${STACK_NAME}_monster_network"
+drill_started=$SECONDS
+work="$(mktemp -d)"
+export TAG=1.0
+made_swarm=
+made_secret=
+made_bases=
+v2_tag=2.0
+backend_tag=1.1
+
+pass() { info "ok: $*"; }
+fail() { error "$*"; exit 1; }
+page() { curl -s --max-time 5 "$STACK_URL/"; }
+title() { page | sed -n 's:.*<title>\(.*\)</title>.*:\1:p'; }
+visits() { page | sed -n 's:.*<dt>Visits</dt><dd>\([0-9][0-9]*\)</dd>.*:\1:p'; }
+status_of() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$1"; }
+counter_shown() { [ -n "$(visits)" ]; }
+new_monster_ok() { [ "$(status_of "$STACK_URL/monster/new-$RANDOM$RANDOM")" = 200 ]; }
+task_ip() { docker inspect --format "{{(index .NetworkSettings.Networks \"$network\").IPAddress}}" "$1"; }
+service_ips() {
+    docker ps -q --filter "label=com.docker.swarm.service.name=${STACK_NAME}_$1" \
+        | while read -r container; do task_ip "$container"; done | sort | xargs
+}
+service_task_container() { docker ps -q --filter "label=com.docker.swarm.service.name=${STACK_NAME}_$1" | head -n 1; }
+
+teardown() {
+    local rc=$?
+    traffic_stop
+    if [ "$rc" != 0 ] && [ -n "$(docker stack services -q "$STACK_NAME" 2> /dev/null)" ]; then
+        step "diagnostics"
+        docker stack ps --no-trunc --format '{{.Name}} {{.Image}} {{.CurrentState}} {{.Error}}' "$STACK_NAME" \
+            | head -n 40 || :  # best effort: the stack may be half gone
+        for service in frontend imagebackend redis edge; do
+            docker service logs --tail 15 "${STACK_NAME}_$service" 2>&1 | sed "s/^/    $service: /" || :
+        done
+    fi
+    if [ -n "$keep" ]; then
+        note "--keep: stack $STACK_NAME left running"
+    else
+        step "teardown"
+        local args=(--volumes)
+        [ -z "$made_secret" ] || args+=(--secret)
+        "$scripts/cleanup.sh" "${args[@]}" || :  # report the drill's own result below
+        for service in frontend imagebackend; do
+            for tag in "$TAG" "$v2_tag" "$backend_tag" broken; do
+                docker image rm "$(app_image "$service" "$tag")" > /dev/null 2>&1 || :  # not all tags exist
+            done
+        done
+        if [ -n "$made_bases" ]; then
+            docker image rm "$BASE_JRE_IMAGE" "$OFFLINE_REDIS_IMAGE" "$EDGE_IMAGE" > /dev/null 2>&1 || :
+        fi
+        if [ -n "$made_swarm" ]; then
+            docker swarm leave --force > /dev/null || :
+            info "left the swarm this drill created"
+        fi
+    fi
+    rm -rf "$work"
+    if [ "$rc" = 0 ]; then
+        step "drill PASSED in $(( SECONDS - drill_started ))s"
+    else
+        step "drill FAILED (exit $rc) after $(( SECONDS - drill_started ))s"
+    fi
+}
+trap teardown EXIT
+
+step "1. tools, engine, swarm, stack files"
+missing=()
+command -v curl > /dev/null || missing+=(curl)
+command -v mmdebstrap > /dev/null || missing+=(mmdebstrap)
+command -v strip > /dev/null || missing+=(binutils)
+if [ "${#missing[@]}" -gt 0 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" > /dev/null
+fi
+if [ "$(docker info --format '{{.Swarm.LocalNodeState}}' 2> /dev/null)" != active ]; then
+    made_swarm=1
+fi
+"$scripts/engine-setup.sh"
+"$scripts/validate-stack.sh"
+if [ -n "$(docker stack services -q "$STACK_NAME" 2> /dev/null)" ]; then
+    fail "a stack named $STACK_NAME already runs here; remove it or set STACK_NAME"
+fi
+if curl -s -o /dev/null --max-time 2 "$STACK_URL/"; then
+    fail "something already answers on $STACK_URL; set EDGE_PORT to a free port"
+fi
+
+step "2. offline base images and app images"
+docker image inspect "$BASE_JRE_IMAGE" > /dev/null 2>&1 || made_bases=1
+"$scripts/build-base-images.sh"
+"$scripts/build-images.sh" --no-bases
+"$scripts/build-images.sh" --no-bases --only frontend --tag "$v2_tag" --env 'MONSTERSTACK_TITLE=MonsterStack v2'
+docker tag "$(app_image imagebackend)" "$(app_image imagebackend "$backend_tag")"
+info "image backend $backend_tag: the same image under a new tag (Swarm updates on the spec)"
+docker image ls --format '{{.Repository}}:{{.Tag}} {{.Size}}' | grep monsterstack | sed 's/^/    /'
+"$scripts/measure-start.sh"
+
+step "3. secret and deploy"
+docker secret inspect redis_password > /dev/null 2>&1 || made_secret=1
+"$scripts/secret.sh"
+deploy_started=$SECONDS
+"$scripts/deploy.sh" --timeout 300
+info "deployed and healthy in $(( SECONDS - deploy_started ))s"
+wait_until 60 "the page through the edge proxy" curl -sf -o /dev/null --max-time 2 "$STACK_URL/"
+
+step "4. page, monster PNG, Redis password, visit counter"
+[ "$(status_of "$STACK_URL/")" = 200 ] || fail "page is not 200"
+[ "$(title)" = MonsterStack ] || fail "title is '$(title)', not MonsterStack"
+pass "page 200 with title MonsterStack"
+monster="$(page | sed -n 's:.*<img src="\(/monster/[^"]*\)".*:\1:p')"
+[ -n "$monster" ] || fail "no monster image on the page"
+curl -sf --max-time 5 -o "$work/monster.png" "$STACK_URL$monster" || fail "$monster did not answer 200"
+java "$scripts/lib/PngCheck.java" "$work/monster.png" | sed 's/^/    /' || fail "the monster is not a PNG"
+pass "monster $monster decodes"
+redis_image="$(service_image "${STACK_NAME}_redis")"
+unauthenticated="$(docker run --rm --network "$network" "${redis_image%@*}" redis-cli -h redis ping 2>&1 || :)"
+info "unauthenticated PING from another container: $unauthenticated"
+[[ "$unauthenticated" == *NOAUTH* ]] || fail "Redis answered an unauthenticated PING"
+pass "Redis refuses clients without the password"
+health="$(curl -s --max-time 5 "$STACK_URL/healthz")"
+info "frontend /healthz: $health"
+[[ "$health" == *'"redis":"UP"'* ]] || fail "the frontend is not connected to Redis"
+first="$(visits)"
+second="$(visits)"
+[ -n "$first" ] && [ "$second" -gt "$first" ] || fail "visit counter did not grow ($first, $second)"
+pass "frontend authenticated to Redis, visit counter grows ($first -> $second)"
+
+step "5. rolling update of the frontend to v2 under a 60s curl loop"
+"$scripts/update.sh" --service frontend --tag "$v2_tag" --min-duration 60 --timeout 300 | tee "$work/update.log"
+grep -q '^    title "MonsterStack": ' "$work/update.log" || fail "v1 title never seen"
+grep -q '^    last title: MonsterStack v2$' "$work/update.log" || fail "the title did not end on v2"
+[ "$(title)" = "MonsterStack v2" ] || fail "the page is not v2 after the update"
+pass "title moved v1 -> v2 with 0 failed requests"
+
+step "6. rolling update of the image backend under load"
+old_ips="$(service_ips imagebackend)"
+"$scripts/update.sh" --service imagebackend --tag "$backend_tag" --min-duration 30 --timeout 300
+pass "image backend tasks replaced ($old_ips -> $(service_ips imagebackend)), new monsters served throughout: 0 failed requests"
+
+step "7. broken image: automatic rollback"
+"$scripts/rollback-drill.sh" --timeout 300
+pass "Swarm rolled the broken frontend back with 0 failed requests"
+
+step "8. Redis task killed under load"
+# Page and the cached monster: both must stay 200 while Redis is gone.
+traffic_start 180 "$STACK_URL/" "$STACK_URL$monster"
+sleep 3
+old_redis="$(service_task_container redis)"
+old_ip="$(task_ip "$old_redis")"
+killed_at=$SECONDS
+docker kill "$old_redis" > /dev/null
+info "killed Redis container ${old_redis:0:12} ($old_ip)"
+redis_back() {
+    local now
+    now="$(service_task_container redis)"
+    [ -n "$now" ] && [ "$now" != "$old_redis" ] \
+        && [ "$(docker inspect --format '{{.State.Health.Status}}' "$now")" = healthy ]
+}
+wait_until 120 "Swarm to restart Redis" redis_back
+info "new Redis task healthy $(( SECONDS - killed_at ))s after the kill, at $(task_ip "$(service_task_container redis)")"
+wait_until 60 "the visit counter to come back" counter_shown
+info "visit counter back $(( SECONDS - killed_at ))s after the kill: $(visits)"
+sleep 3
+traffic_stop
+traffic_report || fail "requests failed while Redis was down"
+grep -q 'counter_disabled' "$traffic_log" || fail "the page never said the counter was disabled"
+pass "page and cached monster stayed 200, counter disabled meanwhile, all back after the restart"
+
+step "9. image backend scaled to 0"
+"$scripts/scale.sh" imagebackend=0
+[ "$(status_of "$STACK_URL$monster")" = 200 ] || fail "cached monster is not 200 without backend"
+headers="$(curl -s -o /dev/null -D - --max-time 5 "$STACK_URL/monster/never-seen-$RANDOM$RANDOM")"
+info "new monster without backend: $(echo "$headers" | head -n 1 | tr -d '\r')"
+[[ "$(echo "$headers" | head -n 1)" == *" 503"* ]] || fail "new monster without backend is not 503"
+echo "$headers" | grep -qi '^retry-after:' || fail "the 503 has no Retry-After"
+pass "cached monster 200, new monster 503 with Retry-After"
+"$scripts/scale.sh" imagebackend=2
+wait_until 60 "new monsters to come back" new_monster_ok
+pass "new monsters 200 again after scaling back"
+
+step "10. load burst: no task OOM-killed, memory within the limits"
+# 3000 never-seen monsters, 16 at a time: frontend, backend and Redis all busy.
+burst_started=$SECONDS
+seq 1 3000 | xargs -P 16 -I{} curl -s -o /dev/null -w '%{http_code}\n' --max-time 10 \
+    "$STACK_URL/monster/burst-$$-{}" > "$work/burst.log"
+info "3000 new monsters in $(( SECONDS - burst_started ))s: $(sort "$work/burst.log" | uniq -c | xargs)"
+[ "$(grep -cvx 200 "$work/burst.log")" = 0 ] || fail "some burst requests were not 200"
+docker ps -q --filter "label=com.docker.stack.namespace=$STACK_NAME" \
+    | xargs docker stats --no-stream --format '{{.Name}} {{.MemUsage}} ({{.MemPerc}})' | sed 's/^/    /'
+oom="$(docker ps -aq --filter "label=com.docker.stack.namespace=$STACK_NAME" \
+    | xargs docker inspect --format '{{.Name}} {{.State.OOMKilled}}' | grep -c ' true$' || :)"
+[ "$oom" = 0 ] || fail "$oom container(s) of the stack were OOM-killed"
+pass "no container of the stack was ever OOM-killed"
+
+step "11. docker stack rm + redeploy keeps the visit counter"
+before="$(visits)"
+info "visit counter before removal: $before"
+"$scripts/cleanup.sh"
+"$scripts/deploy.sh" --timeout 300
+wait_until 60 "the page with its counter" counter_shown
+after="$(visits)"
+info "visit counter after redeploy: $after"
+[ "$after" -gt "$before" ] || fail "visit counter lost ($before -> $after)"
+pass "visit counter preserved by the AOF volume"

@@ -1,0 +1,126 @@
+# Shared helpers for the MonsterStack scripts; sourced, never run.
+# Callers set -Eeuo pipefail themselves and define usage().
+
+self="$(basename "$0")"
+repo_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+export MONSTERSTACK_REPO_DIR="$repo_dir"
+
+# Names shared by every script; each one can be overridden from the environment.
+: "${STACK_NAME:=monsterstack}"
+: "${DOCKER_REGISTRY:=docker.io}"
+: "${DOCKER_USER:=monsterstack}"
+: "${TAG:=1.0}"
+: "${BASE_JRE_IMAGE:=monsterstack-base/jre:17}"
+: "${OFFLINE_REDIS_IMAGE:=monsterstack-base/redis:7}"
+: "${EDGE_IMAGE:=monsterstack-base/haproxy:2.6}"
+# Where the stack answers: the edge proxy's host port without IPVS, else the ingress port 5000.
+: "${EDGE_PORT:=5000}"
+: "${STACK_URL:=http://127.0.0.1:$EDGE_PORT}"
+export STACK_NAME DOCKER_REGISTRY DOCKER_USER TAG BASE_JRE_IMAGE EDGE_IMAGE EDGE_PORT
+
+step() { printf '\n==> %s  %s\n' "$(date -u +%H:%M:%S)" "$*"; }
+info() { printf '    %s\n' "$*"; }
+note() { printf '%s: note: %s\n' "$self" "$*" >&2; }
+error() { printf '%s: error: %s\n' "$self" "$*" >&2; }
+die() { error "$*"; exit 1; }
+
+# Option parsing shared by all scripts: -h/--help prints usage, anything unknown is an error.
+bad_usage() { error "unknown argument: $1"; usage >&2; exit 1; }
+
+# app_image <service> [tag]: the reference the stack file computes for an app image.
+app_image() { printf '%s/%s/monsterstack-%s:%s' "$DOCKER_REGISTRY" "$DOCKER_USER" "$1" "${2:-$TAG}"; }
+
+# wait_until <timeout-seconds> <what> <command...>: polls once a second, fails on timeout.
+wait_until() {
+    local timeout="$1" what="$2"
+    shift 2
+    local deadline=$(( SECONDS + timeout ))
+    until "$@"; do
+        if (( SECONDS >= deadline )); then
+            error "timed out after ${timeout}s waiting for $what"
+            return 1
+        fi
+        sleep 1
+    done
+}
+
+require_swarm_manager() {
+    [ "$(docker info --format '{{.Swarm.ControlAvailable}}' 2>/dev/null)" = true ] \
+        || die "this Docker engine is not a Swarm manager (run scripts/engine-setup.sh or 'docker swarm init')"
+}
+
+stack_files=("$repo_dir/stack/docker-compose.swarm.yml")
+no_ipvs_file="$repo_dir/stack/docker-compose.no-ipvs.yml"
+
+# converged: true when every service of the stack runs all its tasks (healthy ones only:
+# Swarm reports a task with a healthcheck as running once it is healthy) and none is updating;
+# a global service must have at least one task.
+converged() {
+    local name mode replicas state
+    [ -n "$(docker stack services -q "$STACK_NAME" 2>/dev/null)" ] || return 1
+    while read -r name mode replicas; do
+        [[ "$replicas" =~ ^([0-9]+)/([0-9]+) ]] && [ "${BASH_REMATCH[1]}" = "${BASH_REMATCH[2]}" ] || return 1
+        [ "$mode" != global ] || [ "${BASH_REMATCH[1]}" -gt 0 ] || return 1
+        state="$(docker service inspect --format '{{if .UpdateStatus}}{{.UpdateStatus.State}}{{end}}' "$name")"
+        case "$state" in updating | rollback_started | paused | rollback_paused) return 1 ;; esac
+    done < <(docker stack services --format '{{.Name}} {{.Mode}} {{.Replicas}}' "$STACK_NAME")
+}
+
+wait_converged() {
+    local timeout="${1:-300}"
+    info "waiting (at most ${timeout}s) for every service to run all its tasks, healthy"
+    if ! wait_until "$timeout" "stack $STACK_NAME to converge" converged; then
+        docker stack services "$STACK_NAME" >&2 || :
+        docker stack ps --no-trunc --format '{{.Name}} {{.CurrentState}} {{.Error}}' "$STACK_NAME" 2>&1 | head -n 30 >&2 || :
+        return 1
+    fi
+    docker stack services --format '{{.Name}} {{.Replicas}} {{.Image}}' "$STACK_NAME" | sed 's/^/    /'
+}
+
+# drop_ports <service>: filter for `docker stack config` output that removes the service's
+# published ports (its two-space-indented YAML is the CLI's own, stable format).
+drop_ports() {
+    awk -v service="  $1:" '
+        /^  [^ ]/ { in_service = ($0 == service) }
+        in_service && /^    ports:$/ { skipping = 1; next }
+        skipping && /^      / { next }
+        { skipping = 0; print }
+    '
+}
+
+# on_single_node: images then only exist in the local engine, so never ask a registry.
+on_single_node() { [ "$(docker node ls -q | wc -l)" = 1 ]; }
+
+service_image() { docker service inspect --format '{{.Spec.TaskTemplate.ContainerSpec.Image}}' "$1"; }
+update_state() { docker service inspect --format '{{if .UpdateStatus}}{{.UpdateStatus.State}}{{end}}' "$1"; }
+update_started() { docker service inspect --format '{{if .UpdateStatus}}{{.UpdateStatus.StartedAt}}{{end}}' "$1"; }
+
+# update_image <service> <image> <timeout>: starts a rolling update of <service> to <image>
+# and follows it until Swarm settles, printing each state; the final state is in $final_state.
+final_state=
+update_image() {
+    local service="$1" image="$2" timeout="$3" deadline state previous= before
+    local args=(--detach --quiet --image "$image")
+    if on_single_node; then args+=(--no-resolve-image); fi
+    before="$(update_started "$service")"
+    docker service update "${args[@]}" "$service" > /dev/null
+    deadline=$(( SECONDS + timeout ))
+    while :; do
+        state="$(update_state "$service")"
+        # Until Swarm starts this update, the status is the previous update's.
+        [ "$(update_started "$service")" != "$before" ] || state=
+        if [ "$state" != "$previous" ]; then
+            info "$(date -u +%H:%M:%S) $service update: ${state:-pending}"
+            previous="$state"
+        fi
+        case "$state" in
+            completed | rollback_completed | paused | rollback_paused) break ;;
+        esac
+        if (( SECONDS >= deadline )); then
+            error "$service: update still '$state' after ${timeout}s"
+            break
+        fi
+        sleep 1
+    done
+    final_state="$state"
+}

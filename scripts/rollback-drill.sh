@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+set -Eeuo pipefail
+
+usage() {
+    cat <<USAGE
+usage: $self [--tag TAG] [--timeout SECONDS]
+   ie: $self              # broken frontend image, expect Swarm to roll back by itself
+
+Rollback drill: updates the frontend to a deliberately broken image and checks that Swarm
+rolls the service back on its own (update_config.failure_action: rollback) while a curl loop
+(\$STACK_URL = $STACK_URL) sees no failed request. The broken image is the current frontend
+image built again with QUARKUS_HTTP_PORT=5999 baked in: it starts, but nothing answers on 5000,
+so its healthcheck fails -- a real "health fails" rollback, no test hook in the application.
+Exits non-zero unless the update ends in rollback_completed, back on the previous image,
+with no failed request.
+USAGE
+}
+
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+source "$repo_dir/scripts/lib/traffic.sh"
+
+tag=broken
+timeout=300
+while [ "$#" -gt 0 ]; do
+    case "$1" in
+        -h | --help) usage; exit 0 ;;
+        --tag) tag="${2:?--tag needs a value}"; shift ;;
+        --timeout) timeout="${2:?--timeout needs seconds}"; shift ;;
+        *) bad_usage "$1" ;;
+    esac
+    shift
+done
+require_swarm_manager
+
+service="${STACK_NAME}_frontend"
+broken="$(app_image frontend "$tag")"
+if ! docker image inspect "$broken" > /dev/null 2>&1; then
+    "$repo_dir/scripts/build-images.sh" --only frontend --tag "$tag" --no-appcds \
+        --env QUARKUS_HTTP_PORT=5999
+fi
+
+step "rollback drill: $service to the broken image $broken"
+previous="$(service_image "$service")"
+info "running $previous"
+traffic_start "$timeout" "$STACK_URL/" "$STACK_URL/monster/traffic-$$-{n}"
+trap traffic_stop EXIT
+started=$SECONDS
+update_image "$service" "$broken" "$timeout"
+traffic_stop
+now="$(service_image "$service")"
+info "after $(( SECONDS - started ))s the service runs $now; traffic seen:"
+traffic_ok=1
+traffic_report || traffic_ok=
+[ "$final_state" = rollback_completed ] || die "update ended '$final_state', not 'rollback_completed'"
+[ "$now" = "$previous" ] || die "service runs $now, not the previous $previous"
+[ -n "$traffic_ok" ] || die "requests failed during the drill"
+info "Swarm rolled back by itself, with no failed request"

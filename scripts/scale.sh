@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+set -Eeuo pipefail
+
+usage() {
+    cat <<USAGE
+usage: $self SERVICE=REPLICAS...
+   ie: $self frontend=6
+       $self frontend=3 imagebackend=0
+
+Scales services of stack \$STACK_NAME ($STACK_NAME) and waits until they run all their tasks,
+healthy. Idempotent: a service already at that count is left as it is.
+USAGE
+}
+
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+
+targets=()
+while [ "$#" -gt 0 ]; do
+    case "$1" in
+        -h | --help) usage; exit 0 ;;
+        *=*) targets+=("${STACK_NAME}_$1") ;;
+        *) bad_usage "$1" ;;
+    esac
+    shift
+done
+[ "${#targets[@]}" -gt 0 ] || { error "nothing to scale"; usage >&2; exit 1; }
+require_swarm_manager
+
+step "scaling ${targets[*]}"
+docker service scale --detach "${targets[@]}" > /dev/null
+wait_converged 300

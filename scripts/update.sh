@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+set -Eeuo pipefail
+
+usage() {
+    cat <<USAGE
+usage: $self [--service frontend|imagebackend] --tag TAG [--build [--env KEY=VALUE]...]
+             [--min-duration SECONDS] [--timeout SECONDS]
+   ie: $self --tag 2.0 --build --env 'MONSTERSTACK_TITLE=MonsterStack v2'
+       $self --service imagebackend --tag 1.1 --build
+       $self --tag 1.0                                  # back to an existing tag
+
+Rolling update of one service to another image tag while a curl loop (page + a new monster,
+~10 requests/s, on \$STACK_URL = $STACK_URL) proves there is no downtime. Prints the update
+states, the page titles seen (the version moving from old to new) and a summary: requests,
+failures, longest gap between successes. Exits non-zero on any failed request or when the
+update does not complete (Swarm rolled it back, paused it, or it timed out).
+--build first builds the image (scripts/build-images.sh --only SERVICE --tag TAG --env ...).
+Idempotent: a service already on that image is left alone.
+USAGE
+}
+
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+source "$repo_dir/scripts/lib/traffic.sh"
+
+service=frontend
+tag=
+build=
+envs=()
+min_duration=60
+timeout=600
+while [ "$#" -gt 0 ]; do
+    case "$1" in
+        -h | --help) usage; exit 0 ;;
+        --service) service="${2:?--service needs a value}"; shift ;;
+        --tag) tag="${2:?--tag needs a value}"; shift ;;
+        --build) build=1 ;;
+        --env) envs+=(--env "${2:?--env needs KEY=VALUE}"); shift ;;
+        --min-duration) min_duration="${2:?--min-duration needs seconds}"; shift ;;
+        --timeout) timeout="${2:?--timeout needs seconds}"; shift ;;
+        *) bad_usage "$1" ;;
+    esac
+    shift
+done
+[ -n "$tag" ] || { error "--tag is required"; usage >&2; exit 1; }
+case "$service" in frontend | imagebackend) ;; *) die "--service takes frontend or imagebackend" ;; esac
+require_swarm_manager
+
+image="$(app_image "$service" "$tag")"
+if [ -n "$build" ]; then
+    "$repo_dir/scripts/build-images.sh" --only "$service" --tag "$tag" "${envs[@]}"
+fi
+
+step "rolling update of ${STACK_NAME}_$service to $image"
+current="$(service_image "${STACK_NAME}_$service")"
+if [ "${current%@*}" = "${image#docker.io/}" ] || [ "${current%@*}" = "$image" ]; then
+    info "already running $image: nothing to do"
+    exit 0
+fi
+info "from $current"
+traffic_start "$(( timeout + min_duration ))" "$STACK_URL/" "$STACK_URL/monster/traffic-$$-{n}"
+trap traffic_stop EXIT
+started=$SECONDS
+update_image "${STACK_NAME}_$service" "$image" "$timeout"
+# Keep the loop going for the minimum duration: traffic before, during and after the update.
+while (( SECONDS - started < min_duration )); do sleep 1; done
+traffic_stop
+info "update took $(( SECONDS - started ))s including the minimum traffic time; traffic seen:"
+traffic_ok=1
+traffic_report || traffic_ok=
+[ "$final_state" = completed ] || die "update ended '$final_state', not 'completed'"
+[ -n "$traffic_ok" ] || die "requests failed during the update"
+info "update completed with no failed request"
