@@ -51,10 +51,14 @@ if [ "$nodes" = 1 ]; then
     if [ "$no_ipvs" = auto ]; then
         # Only a local engine's kernel can be looked at; ip_vs may just need loading.
         modprobe ip_vs 2> /dev/null || :  # absent module: detected just below
-        [ -z "${DOCKER_HOST:-}" ] && [ ! -e /proc/net/ip_vs ] && no_ipvs=1 || no_ipvs=
+        if [ -z "${DOCKER_HOST:-}" ] && [ ! -e /proc/net/ip_vs ]; then
+            no_ipvs=1
+        fi
     fi
 fi
-[ "$no_ipvs" = auto ] && no_ipvs=
+if [ "$no_ipvs" = auto ]; then
+    no_ipvs=
+fi
 export APP_NODE_ROLE REDIS_IMAGE EDGE_IMAGE
 info "nodes: $nodes, app tasks on: ${APP_NODE_ROLE:-worker}, images: $(app_image '<service>'), redis: ${REDIS_IMAGE:-redis:7-alpine}"
 

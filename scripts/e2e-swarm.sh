@@ -12,8 +12,9 @@ swarm (started if needed), offline base and app images, secret, deploy (without 
 round robin + edge proxy), then it checks the page, a decoded monster PNG, Redis
 authentication, the visit counter, rolling updates of the frontend (v1 -> v2 title, curl loop
 of 60s) and of the image backend under load, the automatic rollback of a broken image, a Redis
-task killed under load, the image backend scaled to 0, and the visit counter surviving
-"docker stack rm" + redeploy. Each step is bounded in time; a failure stops the drill. At the
+task killed under load, the image backend scaled to 0, the frontend scaled up and back, the
+Redis password rotated under load, a load burst without OOM kill, and the visit counter
+surviving "docker stack rm" + redeploy. Each step is bounded in time; a failure stops the drill. At the
 end (trap) it removes all it created: stack, volume, secret (when it made it), images, swarm
 (when it made it). Variables: STACK_NAME (default monsterstack-e2e), EDGE_PORT (default 5000).
 Needs: Debian 12 as root, network to the Debian mirrors and Maven Central, a JDK 17.
@@ -139,7 +140,14 @@ deploy_started=$SECONDS
 info "deployed and healthy in $(( SECONDS - deploy_started ))s"
 wait_until 60 "the page through the edge proxy" curl -sf -o /dev/null --max-time 2 "$STACK_URL/"
 
-step "4. page, monster PNG, Redis password, visit counter"
+step "4. non-root tasks, page, monster PNG, Redis password, visit counter"
+while read -r container; do
+    name="$(docker inspect --format '{{index .Config.Labels "com.docker.swarm.service.name"}}' "$container")"
+    uids="$(docker top "$container" -o pid,uid | awk 'NR > 1 { print $2 }' | sort -u | xargs)"
+    info "$name runs as uid $uids"
+    [[ " $uids " != *" 0 "* ]] || fail "$name runs a process as root"
+done < <(docker ps -q --filter "label=com.docker.stack.namespace=$STACK_NAME")
+pass "no task runs as root"
 [ "$(status_of "$STACK_URL/")" = 200 ] || fail "page is not 200"
 [ "$(title)" = MonsterStack ] || fail "title is '$(title)', not MonsterStack"
 pass "page 200 with title MonsterStack"
@@ -214,7 +222,25 @@ pass "cached monster 200, new monster 503 with Retry-After"
 wait_until 60 "new monsters to come back" new_monster_ok
 pass "new monsters 200 again after scaling back"
 
-step "10. load burst: no task OOM-killed, memory within the limits"
+step "10. scale the frontend 3 -> 5 -> 3"
+"$scripts/scale.sh" frontend=5
+[ "$(status_of "$STACK_URL/")" = 200 ] || fail "page is not 200 with 5 frontends"
+"$scripts/scale.sh" frontend=3
+pass "scaled up and back, page 200"
+
+step "11. Redis password rotated under load"
+if [ -n "$made_secret" ]; then
+    traffic_start 300 "$STACK_URL/" "$STACK_URL$monster"
+    "$scripts/secret.sh" --rotate
+    wait_until 60 "the visit counter with the new password" counter_shown
+    traffic_stop
+    traffic_report || fail "requests failed during the rotation"
+    pass "new password rolled out to Redis and the frontend, 0 failed requests, counter back: $(visits)"
+else
+    note "redis_password existed before the drill: not rotating someone else's secret"
+fi
+
+step "12. load burst: no task OOM-killed, memory within the limits"
 # 3000 never-seen monsters, 16 at a time: frontend, backend and Redis all busy.
 burst_started=$SECONDS
 seq 1 3000 | xargs -P 16 -I{} curl -s -o /dev/null -w '%{http_code}\n' --max-time 10 \
@@ -228,7 +254,7 @@ oom="$(docker ps -aq --filter "label=com.docker.stack.namespace=$STACK_NAME" \
 [ "$oom" = 0 ] || fail "$oom container(s) of the stack were OOM-killed"
 pass "no container of the stack was ever OOM-killed"
 
-step "11. docker stack rm + redeploy keeps the visit counter"
+step "13. docker stack rm + redeploy keeps the visit counter"
 before="$(visits)"
 info "visit counter before removal: $before"
 "$scripts/cleanup.sh"
