@@ -33,7 +33,7 @@ public interface FrontendConfig {
     int monsterSize();
 
     /** Bytes of PNG kept in the in-process cache. */
-    @WithDefault("33554432")
+    @WithDefault("16777216")
     long cacheMaxBytes();
 
     /** How long Redis keeps a monster; bounds Redis memory since every name is a new key. */
