@@ -4,8 +4,8 @@
 set -Eeuo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(dirname "$here")"
-self="$(basename "${BASH_SOURCE[0]}")"
+# shellcheck source=scripts/lib/local-processes.sh
+source "$here/lib/local-processes.sh"
 
 usage() {
     cat <<EOF
@@ -21,7 +21,7 @@ serving one monster PNG statically (the ceiling), then measures with wrk:
   nginx    the same PNG as a static file
 and reports req/s, p50/p99 latency, each as a ratio to nginx at the same connection count,
 time to /q/health/ready (median of 5 starts) and peak RSS of each service.
-Results: a table on stdout and JSON in --out (default: $root/.build/bench).
+Results: a table on stdout and JSON in --out (default: $repo_dir/.build/bench).
 
   -d, --duration S      seconds of measurement per run (default 8)
   -w, --warmup S        seconds of warm-up before each run (default 2)
@@ -35,14 +35,10 @@ Examples:
 EOF
 }
 
-note() { printf '%s: note: %s\n' "$self" "$*" >&2; }
-die() { printf '%s: error: %s\n' "$self" "$*" >&2; exit 1; }
-step() { printf '\n== %s\n' "$*"; }
-
 duration=8
 warmup=2
 connections="16 64"
-out="$root/.build/bench"
+out="$repo_dir/.build/bench"
 while [ "$#" -gt 0 ]; do
     case "$1" in
         -d|--duration) duration="${2:?}"; shift 2 ;;
@@ -50,12 +46,9 @@ while [ "$#" -gt 0 ]; do
         -c|--connections) connections="${2:?}"; shift 2 ;;
         -o|--out) out="${2:?}"; shift 2 ;;
         -h|--help) usage; exit 0 ;;
-        *) printf '%s: error: unknown argument: %s\n' "$self" "$1" >&2; usage >&2; exit 1 ;;
+        *) bad_usage "$1" ;;
     esac
 done
-
-# shellcheck source=scripts/lib/local-processes.sh
-source "$here/lib/local-processes.sh"
 
 ensure_packages wrk:wrk nginx:nginx-light redis-server:redis-server curl:curl
 ensure_jars

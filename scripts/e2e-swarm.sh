@@ -102,14 +102,7 @@ teardown() {
 trap teardown EXIT
 
 step "1. tools, engine, swarm, stack files"
-missing=()
-command -v curl > /dev/null || missing+=(curl)
-command -v mmdebstrap > /dev/null || missing+=(mmdebstrap)
-command -v strip > /dev/null || missing+=(binutils)
-if [ "${#missing[@]}" -gt 0 ]; then
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" > /dev/null
-fi
+ensure_packages curl:curl mmdebstrap:mmdebstrap strip:binutils
 if [ "$(docker info --format '{{.Swarm.LocalNodeState}}' 2> /dev/null)" != active ]; then
     made_swarm=1
 fi

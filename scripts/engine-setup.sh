@@ -29,11 +29,7 @@ done
 : "${DOCKERD_LOG:=/var/log/dockerd.log}"
 
 step "Docker engine"
-if ! command -v dockerd > /dev/null; then
-    info "installing docker.io from the distribution"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker.io > /dev/null
-fi
+ensure_packages dockerd:docker.io
 if docker info > /dev/null 2>&1; then
     info "already running: $(docker version --format 'server {{.Server.Version}}, client {{.Client.Version}}')"
 else

@@ -4,7 +4,6 @@
 set -Eeuo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(dirname "$here")"
 
 usage() {
     cat <<EOF
@@ -26,8 +25,6 @@ Examples:
 EOF
 }
 
-# shellcheck source=scripts/lib/common.sh
-source "$here/lib/common.sh"
 # shellcheck source=scripts/lib/local-processes.sh
 source "$here/lib/local-processes.sh"
 
@@ -75,20 +72,9 @@ step "image backend on port $backend_port"
 start_service imagebackend "$backend_port" "$work_dir"
 
 step "frontend on port $frontend_port"
-if [ "$with_redis" = yes ]; then
-    start_service frontend "$frontend_port" "$work_dir"
-else
-    # Readiness stays DOWN without Redis by design; /healthz says whether the replica serves.
-    jvm_options=()
-    mapfile -t jvm_options < <(image_jvm_options frontend)
-    QUARKUS_HTTP_PORT="$frontend_port" REDIS_DOMAIN=127.0.0.1 REDIS_PORT="$redis_port" \
-        IMAGEBACKEND_DOMAIN=127.0.0.1 IMAGEBACKEND_PORT="$backend_port" \
-        java "${jvm_options[@]}" -jar "$root/frontend/target/quarkus-app/quarkus-run.jar" \
-        > "$work_dir/frontend.log" 2>&1 &
-    service_pids[frontend]=$!
-    wait_http "http://127.0.0.1:$frontend_port/healthz" 60 \
-        || die "the frontend did not start; its log: $work_dir/frontend.log"
-fi
+# Readiness stays DOWN without Redis by design; /healthz says whether the replica serves.
+[ "$with_redis" = yes ] || ready_path=/healthz
+start_service frontend "$frontend_port" "$work_dir"
 
 info "dependencies: $(curl -fsS "http://127.0.0.1:$frontend_port/healthz")"
 info "logs: $work_dir"

@@ -3,9 +3,8 @@
 # frontend tests start as a real process), then runs every module's tests with the wrapper.
 set -Eeuo pipefail
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(dirname "$here")"
-self="$(basename "${BASH_SOURCE[0]}")"
+# shellcheck source=scripts/lib/local-processes.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/local-processes.sh"
 
 usage() {
     cat <<EOF
@@ -25,9 +24,7 @@ case "${1:-}" in
     -h|--help) usage; exit 0 ;;
 esac
 
-# shellcheck source=scripts/lib/local-processes.sh
-source "$here/lib/local-processes.sh"
 ensure_packages redis-server:redis-server
 
-cd "$root"
+cd "$repo_dir"
 exec ./mvnw -B verify "$@"

@@ -27,6 +27,19 @@ die() { error "$*"; exit 1; }
 # Option parsing shared by all scripts: -h/--help prints usage, anything unknown is an error.
 bad_usage() { error "unknown argument: $1"; usage >&2; exit 1; }
 
+# ensure_packages <command>:<package>...: installs the Debian packages whose command is missing.
+ensure_packages() {
+    local pair missing=()
+    for pair in "$@"; do
+        command -v "${pair%%:*}" > /dev/null 2>&1 || missing+=("${pair#*:}")
+    done
+    [ "${#missing[@]}" -eq 0 ] && return 0
+    [ "$(id -u)" -eq 0 ] || { error "missing packages: ${missing[*]} (run as root to install them)"; return 1; }
+    info "installing ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" > /dev/null
+}
+
 # app_image <service> [tag]: the reference the stack file computes for an app image.
 app_image() { printf '%s/%s/monsterstack-%s:%s' "$DOCKER_REGISTRY" "$DOCKER_USER" "$1" "${2:-$TAG}"; }
 

@@ -1,31 +1,23 @@
 # Sourced by scripts that run MonsterStack as local processes (no Docker): redis-server, the
 # image backend and the frontend, each on a loopback port, the services with the JVM options
-# their images use. Expects $root (repository root) and $self (the calling script's name).
+# their images use.
 
+# shellcheck source=scripts/lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+# Every process starts in a session of its own (setsid): a Ctrl-C on the terminal reaches only
+# the calling script, whose trap then stops them all, instead of killing some of them first.
 declare -A service_pids=()
 redis_pid=""
 nginx_pid=""
-
-# ensure_packages COMMAND:PACKAGE... installs the Debian packages whose command is missing.
-ensure_packages() {
-    local pair missing=()
-    for pair in "$@"; do
-        command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
-    done
-    [ "${#missing[@]}" -eq 0 ] && return 0
-    [ "$(id -u)" -eq 0 ] || { printf '%s: error: missing packages: %s (run as root to install)\n' "$self" "${missing[*]}" >&2; return 1; }
-    printf 'installing %s\n' "${missing[*]}"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-}
 
 # ensure_jars builds both services unless their runnable jars are already there.
 ensure_jars() {
     local module
     for module in imagebackend frontend; do
-        if [ ! -f "$root/$module/target/quarkus-app/quarkus-run.jar" ]; then
-            printf 'building the services (./mvnw package -DskipTests)\n'
-            (cd "$root" && ./mvnw -B -q package -DskipTests)
+        if [ ! -f "$repo_dir/$module/target/quarkus-app/quarkus-run.jar" ]; then
+            info "building the services (./mvnw package -DskipTests)"
+            (cd "$repo_dir" && ./mvnw -B -q package -DskipTests)
             return
         fi
     done
@@ -48,12 +40,12 @@ free_port() {
 # per line, read from its application.properties so the two can never drift apart.
 image_jvm_options() {
     sed -n 's/^quarkus\.jib\.jvm-additional-arguments=//p' \
-        "$root/$1/src/main/resources/application.properties" | tr ',' '\n' | sed '/^$/d'
+        "$repo_dir/$1/src/main/resources/application.properties" | tr ',' '\n' | sed '/^$/d'
 }
 
 # memory_limit_mb SERVICE prints the memory limit the Swarm stack gives the service.
 memory_limit_mb() {
-    sed -n "/^  $1:/,/^  [a-z]/p" "$root/stack/docker-compose.swarm.yml" \
+    sed -n "/^  $1:/,/^  [a-z]/p" "$repo_dir/stack/docker-compose.swarm.yml" \
         | sed -n '/limits:/,/reservations:/s/^ *memory: *\([0-9]*\)M.*/\1/p' | head -n 1
 }
 
@@ -79,18 +71,22 @@ start_redis() {
         printf 'port %s\nbind 127.0.0.1\nrequirepass %s\nsave ""\nappendonly no\n' \
             "$redis_port" "$(cat "$redis_password_file")" > "$dir/redis.conf"
     )
-    redis-server "$dir/redis.conf" > "$dir/redis.log" 2>&1 &
+    setsid redis-server "$dir/redis.conf" > "$dir/redis.log" 2>&1 &
     redis_pid=$!
     local deadline=$(( SECONDS + 10 ))
     until REDISCLI_AUTH="$(cat "$redis_password_file")" redis-cli -p "$redis_port" ping 2>/dev/null | grep -q PONG; do
-        [ "$SECONDS" -lt "$deadline" ] || { printf '%s: error: redis-server did not start (%s)\n' "$self" "$dir/redis.log" >&2; return 1; }
+        if [ "$SECONDS" -ge "$deadline" ] || ! kill -0 "$redis_pid" 2> /dev/null; then
+            error "redis-server did not start ($dir/redis.log)"
+            return 1
+        fi
         sleep 0.05
     done
 }
 
 # start_service NAME PORT DIR [JVM_OPTION...] starts the imagebackend or the frontend jar with
-# its image's JVM options (and any given), wired to the local Redis and backend, and waits for
-# readiness. Sets ready_ms: the time from process start to /q/health/ready = 200.
+# its image's JVM options (and any given), wired to the local Redis and backend, and waits until
+# $ready_path (default /q/health/ready) answers 200. Sets ready_ms: the time that took from
+# process start.
 start_service() {
     local name="$1" port="$2" dir="$3" started jvm_options=()
     shift 3
@@ -101,11 +97,11 @@ start_service() {
         REDIS_DOMAIN=127.0.0.1 REDIS_PORT="${redis_port:-6379}" \
         REDIS_PASSWORD_FILE="${redis_password_file:-}" \
         IMAGEBACKEND_DOMAIN=127.0.0.1 IMAGEBACKEND_PORT="${backend_port:-8080}" \
-        java "${jvm_options[@]}" -jar "$root/$name/target/quarkus-app/quarkus-run.jar" \
+        setsid java "${jvm_options[@]}" -jar "$repo_dir/$name/target/quarkus-app/quarkus-run.jar" \
         > "$dir/$name.log" 2>&1 &
     service_pids[$name]=$!
-    if ! wait_http "http://127.0.0.1:$port/q/health/ready" 60; then
-        printf '%s: error: %s did not become ready; its log: %s\n' "$self" "$name" "$dir/$name.log" >&2
+    if ! wait_http "http://127.0.0.1:$port${ready_path:-/q/health/ready}" 60; then
+        error "$name did not become ready; its log: $dir/$name.log"
         return 1
     fi
     ready_ms=$(( ($(date +%s%N) - started) / 1000000 ))
@@ -144,10 +140,10 @@ http {
     }
 }
 EOF
-    nginx -c "$1/nginx.conf" -p "$1" -g 'daemon off;' 2> "$1/nginx.log" &
+    setsid nginx -c "$1/nginx.conf" -p "$1" -g 'daemon off;' 2> "$1/nginx.log" &
     nginx_pid=$!
     wait_http "http://127.0.0.1:$2/monster.png" 10 \
-        || { printf '%s: error: nginx does not serve the PNG; %s\n' "$self" "$(tail -n 3 "$1/nginx-error.log")" >&2; return 1; }
+        || { error "nginx does not serve the PNG; $(tail -n 3 "$1/nginx-error.log")"; return 1; }
 }
 
 stop_all() {
