@@ -2,33 +2,90 @@ package io.monsterstack.imagebackend;
 
 /**
  * The colours of a monster, derived from its seed: a body colour from a pleasant range of hues,
- * its shade, an accent hue, a tinted white and a dark ink. Index order matches {@link Part#INKS}.
+ * its shade, an accent hue, and the face's own colours (eye whites, pupils, mouth, tongue).
+ * Index order matches {@link Part#INKS}.
  */
 final class MonsterPalette {
 
     /** Hue turns from the body to the accent colour: complementary, split and analogous. */
     private static final int[] ACCENT_TURNS = {180, 150, 210, 120, 240, 45, 315};
 
+    /**
+     * Body luminance bounds (WCAG relative luminance): above the floor a dark mouth and pupils stand
+     * out from the body (contrast 3:1 or more), below the ceiling eye whites still show.
+     */
+    static final double BODY_MIN_LUMINANCE = 0.20;
+    static final double BODY_MAX_LUMINANCE = 0.42;
+
     private MonsterPalette() {
     }
 
-    /** Three bytes per palette entry: transparent, body, shade, accent, white, ink. */
+    /** Three bytes per palette entry: transparent, body, shade, accent, white, pupil, mouth, tongue. */
     static byte[] rgb(byte[] seed) {
         double hue = MonsterRenderer.pick(seed, 12, 360);
         double saturation = 0.45 + 0.35 * MonsterRenderer.pick(seed, 14, 256) / 255.0;
-        double lightness = 0.50 + 0.14 * MonsterRenderer.pick(seed, 16, 256) / 255.0;
+        double lightness = readable(hue, saturation, 0.50 + 0.14 * MonsterRenderer.pick(seed, 16, 256) / 255.0);
         double accentHue = (hue + ACCENT_TURNS[MonsterRenderer.pick(seed, 18, ACCENT_TURNS.length)]) % 360;
 
-        byte[] rgb = new byte[Part.INKS.length() * 3];
-        hsl(rgb, 1, hue, saturation, lightness);
-        hsl(rgb, 2, hue, saturation, lightness - 0.20);
-        hsl(rgb, 3, accentHue, 0.75, 0.58);
-        hsl(rgb, 4, hue, 0.40, 0.96);
-        hsl(rgb, 5, hue, 0.45, 0.13);
+        int[] colours = {
+            0,
+            hsl(hue, saturation, lightness),
+            hsl(hue, saturation, lightness - 0.18),
+            hsl(accentHue, 0.75, 0.58),
+            hsl(hue, 0.40, 0.97),
+            hsl(hue, 0.50, 0.09),
+            hsl(350, 0.62, 0.22),
+            hsl(350, 0.85, 0.70),
+        };
+        byte[] rgb = new byte[colours.length * 3];
+        for (int i = 0; i < colours.length; i++) {
+            rgb[i * 3] = (byte) (colours[i] >> 16);
+            rgb[i * 3 + 1] = (byte) (colours[i] >> 8);
+            rgb[i * 3 + 2] = (byte) colours[i];
+        }
         return rgb;
     }
 
-    private static void hsl(byte[] rgb, int index, double hue, double saturation, double lightness) {
+    /** The lightness nearest to {@code lightness} that keeps the body's luminance within its bounds. */
+    private static double readable(double hue, double saturation, double lightness) {
+        double luminance = luminance(hsl(hue, saturation, lightness));
+        if (luminance < BODY_MIN_LUMINANCE) {
+            return crossing(hue, saturation, lightness, 0.95, BODY_MIN_LUMINANCE, true);
+        }
+        if (luminance > BODY_MAX_LUMINANCE) {
+            return crossing(hue, saturation, 0.05, lightness, BODY_MAX_LUMINANCE, false);
+        }
+        return lightness;
+    }
+
+    /**
+     * The lightness in [low, high] where the luminance crosses {@code target}: just at or above it, or
+     * just below it. Luminance grows with lightness at a fixed hue and saturation, so bisection works.
+     */
+    private static double crossing(double hue, double saturation, double low, double high, double target,
+            boolean atLeast) {
+        for (int i = 0; i < 24; i++) {
+            double middle = (low + high) / 2;
+            if (luminance(hsl(hue, saturation, middle)) < target) {
+                low = middle;
+            } else {
+                high = middle;
+            }
+        }
+        return atLeast ? high : low;
+    }
+
+    /** WCAG relative luminance of a 0xRRGGBB colour; StrictMath keeps every JVM's picture identical. */
+    static double luminance(int rgb) {
+        return 0.2126 * linear(rgb >> 16 & 0xff) + 0.7152 * linear(rgb >> 8 & 0xff) + 0.0722 * linear(rgb & 0xff);
+    }
+
+    private static double linear(int channel) {
+        double value = channel / 255.0;
+        return value <= 0.04045 ? value / 12.92 : StrictMath.pow((value + 0.055) / 1.055, 2.4);
+    }
+
+    private static int hsl(double hue, double saturation, double lightness) {
         double chroma = (1 - Math.abs(2 * lightness - 1)) * saturation;
         double sector = hue / 60;
         double second = chroma * (1 - Math.abs(sector % 2 - 1));
@@ -44,8 +101,10 @@ final class MonsterPalette {
             default -> { red = chroma; blue = second; }
         }
         double base = lightness - chroma / 2;
-        rgb[index * 3] = (byte) Math.round((red + base) * 255);
-        rgb[index * 3 + 1] = (byte) Math.round((green + base) * 255);
-        rgb[index * 3 + 2] = (byte) Math.round((blue + base) * 255);
+        return channel(red + base) << 16 | channel(green + base) << 8 | channel(blue + base);
+    }
+
+    private static int channel(double value) {
+        return (int) Math.round(value * 255);
     }
 }

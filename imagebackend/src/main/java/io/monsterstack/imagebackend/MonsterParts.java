@@ -38,7 +38,7 @@ final class MonsterParts {
             // boots
             rows(9, "...#....#...",
                     "...#....#...",
-                    ".@@@....@@@."),
+                    ".***....***."),
             // pogo
             rows(9, ".....##.....",
                     ".....##.....",
@@ -300,16 +300,20 @@ final class MonsterParts {
                     "..=######=..",
                     "...======..."));
 
-    /** Eyes, rows 3–5, inside columns 3–8. */
+    /** Eyes, rows 3–5, inside columns 3–8: pupils on whites, so they read on any body. */
     static final List<Part> EYES = List.of(
-            // dots
+            // round, looking in
             rows(3, "............",
-                    "....@..@....",
+                    "...oo..oo...",
+                    "...o@..@o..."),
+            // side glance
+            rows(3, "............",
+                    "...oo..oo...",
+                    "...@o..@o..."),
+            // small
+            rows(3, "............",
+                    "...o@..o@...",
                     "............"),
-            // big
-            rows(3, "............",
-                    "...o@..@o...",
-                    "...oo..oo..."),
             // cyclops
             rows(3, "....oooo....",
                     "....o@@o....",
@@ -321,66 +325,70 @@ final class MonsterParts {
             // angry
             rows(3, "...@....@...",
                     "....@..@....",
-                    "...o@..@o..."),
+                    "...@o..o@..."),
             // three eyes
-            rows(3, ".....@@.....",
-                    "...@....@...",
+            rows(3, ".....o@.....",
+                    "...o@..o@...",
                     "............"),
             // wink
             rows(3, "............",
-                    "...o@..@@...",
-                    "...oo......."),
+                    "...oo..@@...",
+                    "...o@......."),
             // goggles
             rows(3, "...**..**...",
                     "...o@**o@...",
                     "...**..**..."),
-            // glowing
-            rows(3, "............",
-                    "...oo..oo...",
-                    "............"));
+            // odd pair
+            rows(3, "...ooo......",
+                    "...o@o.o@...",
+                    "...ooo......"));
 
-    /** Mouths, rows 6–8, inside columns 3–8. */
+    /** Mouths, rows 6–8, inside columns 3–8: a dark inside with teeth or a tongue. */
     static final List<Part> MOUTHS = List.of(
             // smile
-            rows(6, "...@....@...",
-                    "....@@@@....",
-                    "............"),
+            rows(6, "...m....m...",
+                    "...mmmmmm...",
+                    "....mmmm...."),
+            // laugh
+            rows(6, "...mmmmmm...",
+                    "...mmmmmm...",
+                    "....mttm...."),
             // fangs
-            rows(6, "............",
-                    "...@@@@@@...",
-                    "....o..o...."),
+            rows(6, "...mmmmmm...",
+                    "...mommom...",
+                    "....mmmm...."),
             // surprised
-            rows(6, ".....@@.....",
-                    "....@..@....",
-                    ".....@@....."),
+            rows(6, ".....mm.....",
+                    "....mmmm....",
+                    ".....mm....."),
             // grin
-            rows(6, "...@@@@@@...",
-                    "...@oooo@...",
-                    "....@@@@...."),
-            // flat
-            rows(6, "............",
-                    "...@@@@@@...",
-                    "............"),
+            rows(6, "...mmmmmm...",
+                    "...moooom...",
+                    "....mmmm...."),
+            // chattering
+            rows(6, "...mmmmmm...",
+                    "...omomom...",
+                    "...mmmmmm..."),
             // frown
             rows(6, "............",
-                    "....@@@@....",
-                    "...@....@..."),
-            // tongue
-            rows(6, "...@@@@@@...",
-                    "....@**@....",
-                    ".....**....."),
+                    "....mmmm....",
+                    "...mmttmm..."),
+            // tongue out
+            rows(6, "...mmmmmm...",
+                    "....mttm....",
+                    ".....tt....."),
             // stitched
-            rows(6, "....@..@....",
-                    "...@@@@@@...",
-                    "....@..@...."),
+            rows(6, "....o..o....",
+                    "...mmmmmm...",
+                    "....o..o...."),
             // buck teeth
-            rows(6, "...@@@@@@...",
-                    ".....oo.....",
-                    "............"),
+            rows(6, "...mmmmmm...",
+                    "...mmoomm...",
+                    ".....oo....."),
             // tusks
             rows(6, "...o....o...",
-                    "...o@@@@o...",
-                    "............"));
+                    "...ommmmo...",
+                    "....mmmm...."));
 
     private MonsterParts() {
     }

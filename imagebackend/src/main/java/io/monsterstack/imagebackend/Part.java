@@ -6,7 +6,8 @@ import java.util.Arrays;
  * One drawn variant of a body part: some rows of the 12×12 grid, starting at row {@code top}.
  *
  * <p>Ink: {@code .} leaves the cell alone, {@code #} body colour, {@code =} body shade,
- * {@code *} accent colour, {@code o} white, {@code @} ink (pupils, mouths).
+ * {@code *} accent colour, {@code o} white (eyes, teeth, horns), and the face's own:
+ * {@code @} pupil, {@code m} inside of the mouth, {@code t} tongue.
  */
 public final class Part {
 
@@ -14,7 +15,7 @@ public final class Part {
     public static final int GRID = 12;
 
     /** Characters of the art, at the index of the palette colour they paint. */
-    static final String INKS = ".#=*o@";
+    static final String INKS = ".#=*o@mt";
 
     private final byte[] cells = new byte[GRID * GRID];
 

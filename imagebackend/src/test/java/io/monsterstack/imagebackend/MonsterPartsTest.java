@@ -17,7 +17,9 @@ class MonsterPartsTest {
     private static final int FACE_LEFT = 3;
     private static final int FACE_RIGHT = 8;
     private static final int WHITE = Part.INKS.indexOf('o');
-    private static final int INK = Part.INKS.indexOf('@');
+    private static final int PUPIL = Part.INKS.indexOf('@');
+    private static final int MOUTH = Part.INKS.indexOf('m');
+    private static final int TONGUE = Part.INKS.indexOf('t');
 
     @Test
     void hasEnoughVariantsOfEveryPart() {
@@ -49,18 +51,58 @@ class MonsterPartsTest {
     }
 
     @Test
-    void eyesAndMouthsStayInTheFaceAndShowDarkOrWhite() {
+    void eyesAndMouthsStayInTheFace() {
         for (Part feature : concat(MonsterParts.EYES, MonsterParts.MOUTHS)) {
-            boolean visible = false;
             for (int row = 0; row < Part.GRID; row++) {
                 for (int column = 0; column < Part.GRID; column++) {
-                    int ink = feature.inkAt(row, column);
                     boolean inFace = row >= FACE_TOP && row <= FACE_BOTTOM && column >= FACE_LEFT && column <= FACE_RIGHT;
-                    assertTrue(ink == 0 || inFace, "feature paints outside the face at " + row + "," + column);
-                    visible |= ink == WHITE || ink == INK;
+                    assertTrue(feature.inkAt(row, column) == 0 || inFace,
+                            "feature paints outside the face at " + row + "," + column);
                 }
             }
-            assertTrue(visible, "every eye and mouth shows white or ink against the body");
+        }
+    }
+
+    @Test
+    void everyEyeHasAPupilNextToItsWhite() {
+        for (Part eye : MonsterParts.EYES) {
+            boolean pupilOnWhite = false;
+            for (int row = FACE_TOP; row <= FACE_BOTTOM; row++) {
+                for (int column = FACE_LEFT; column < FACE_RIGHT; column++) {
+                    int left = eye.inkAt(row, column);
+                    int right = eye.inkAt(row, column + 1);
+                    pupilOnWhite |= left == PUPIL && right == WHITE || left == WHITE && right == PUPIL;
+                }
+            }
+            assertTrue(pupilOnWhite, "every eye shows a pupil beside white");
+        }
+    }
+
+    @Test
+    void everyMouthOpensDarkWithTeethOrTongueInMostOfThem() {
+        int withTeethOrTongue = 0;
+        for (Part mouth : MonsterParts.MOUTHS) {
+            assertTrue(count(mouth, MOUTH) >= 4, "every mouth shows its dark inside");
+            if (count(mouth, WHITE) + count(mouth, TONGUE) > 0) {
+                withTeethOrTongue++;
+            }
+        }
+        assertTrue(withTeethOrTongue * 2 > MonsterParts.MOUTHS.size(), "most mouths show teeth or a tongue");
+    }
+
+    @Test
+    void onlyFacesUseTheFaceColours() {
+        for (List<Part> variants : List.of(MonsterParts.LEGS, MonsterParts.HAIR, MonsterParts.ARMS, MonsterParts.BODIES)) {
+            for (Part part : variants) {
+                assertEquals(0, count(part, PUPIL) + count(part, MOUTH) + count(part, TONGUE),
+                        "body parts leave pupils, mouths and tongues to the face");
+            }
+        }
+        for (Part eye : MonsterParts.EYES) {
+            assertEquals(0, count(eye, MOUTH) + count(eye, TONGUE), "eyes use no mouth colours");
+        }
+        for (Part mouth : MonsterParts.MOUTHS) {
+            assertEquals(0, count(mouth, PUPIL), "mouths use no pupil colour");
         }
     }
 
@@ -69,6 +111,16 @@ class MonsterPartsTest {
         assertThrows(IllegalArgumentException.class, () -> Part.rows(0, "..."));
         assertThrows(IllegalArgumentException.class, () -> Part.rows(0, "...?........"));
         assertThrows(IllegalArgumentException.class, () -> Part.rows(11, "............", "............"));
+    }
+
+    private static int count(Part part, int ink) {
+        int cells = 0;
+        for (int row = 0; row < Part.GRID; row++) {
+            for (int column = 0; column < Part.GRID; column++) {
+                cells += part.inkAt(row, column) == ink ? 1 : 0;
+            }
+        }
+        return cells;
     }
 
     private static List<Part> concat(List<Part> first, List<Part> second) {
