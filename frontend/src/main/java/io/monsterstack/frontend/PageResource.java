@@ -19,6 +19,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 import io.monsterstack.frontend.config.FrontendConfig;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /** The page: a name form, its monster, the replica that served it and the visit counter. */
 @Path("/")
@@ -41,16 +42,30 @@ public class PageResource {
         this.visits = visits;
     }
 
+    /** The page of {@code ?name=…}, so a monster can be linked, bookmarked and reloaded; the form sends it. */
     @GET
-    public Uni<TemplateInstance> show() {
-        return render(config.defaultName());
+    public Uni<TemplateInstance> show(@RestQuery String name) {
+        return render(name);
     }
 
+    /** The original's form post, kept for {@code curl -d name=…} and old pages. */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<TemplateInstance> submit(@RestForm String name) {
+        return render(name);
+    }
+
+    // Every page view is one visit, whichever way the name came.
+    private Uni<TemplateInstance> render(String requested) {
+        String name = nameOrDefault(requested);
+        String hash = hash(config.salt() + name);
+        return visits.increment().map(count -> Templates.page(
+                config.title(), name, config.nameMaxLength(), hash, replica, count));
+    }
+
+    private String nameOrDefault(String name) {
         if (name == null || name.isBlank()) {
-            return render(config.defaultName());
+            return config.defaultName();
         }
         if (name.length() > config.nameMaxLength()) {
             throw new WebApplicationException(Response.status(Response.Status.BAD_REQUEST)
@@ -58,13 +73,7 @@ public class PageResource {
                     .entity("name must be at most " + config.nameMaxLength() + " characters\n")
                     .build());
         }
-        return render(name);
-    }
-
-    private Uni<TemplateInstance> render(String name) {
-        String hash = hash(config.salt() + name);
-        return visits.increment().map(count -> Templates.page(
-                config.title(), name, config.nameMaxLength(), hash, replica, count));
+        return name;
     }
 
     /** hex(sha256(salt + name)), the original's monster URL, so existing links keep their monster. */

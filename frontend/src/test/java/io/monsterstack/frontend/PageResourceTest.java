@@ -8,11 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -105,6 +111,95 @@ class PageResourceTest {
         given().when().get("/css/monsterstack.css").then()
                 .statusCode(200)
                 .body(containsString("image-rendering: pixelated"));
+    }
+
+    @Test
+    void getWithANameShowsThatNamesMonster() {
+        given().queryParam("name", "Alice").when().get("/").then()
+                .statusCode(200)
+                .body(containsString("value=\"Alice\""))
+                .body(containsString("<img src=\"/monster/" + PageResource.hash("UNIQUE_SALTAlice") + "\""))
+                .body(containsString("<figcaption>Alice</figcaption>"));
+    }
+
+    @Test
+    void formSendsTheNameInTheAddressSoTheResultCanBeShared() {
+        given().when().get("/").then()
+                .statusCode(200)
+                .body(containsString("<form method=\"GET\" action=\"/\">"))
+                .body(containsString("<input id=\"name\" name=\"name\""));
+    }
+
+    @Test
+    void getTreatsBlankAndOverlongNamesLikeThePost() {
+        given().queryParam("name", " ").when().get("/").then()
+                .statusCode(200)
+                .body(containsString("value=\"John Doe\""));
+        given().queryParam("name", "n".repeat(129)).when().get("/").then()
+                .statusCode(400)
+                .body(containsString("at most 128"));
+        given().queryParam("name", "n".repeat(128)).when().get("/").then().statusCode(200);
+    }
+
+    @Test
+    void everyPageViewCountsOneVisitWhicheverWayTheNameCame() {
+        long first = visits(given().queryParam("name", "Alice").when().get("/").then().extract().asString());
+        long second = visits(given().queryParam("name", "Alice").when().get("/").then().extract().asString());
+        long third = visits(given().formParam("name", "Alice").when().post("/").then().extract().asString());
+        assertEquals(List.of(first + 1, first + 2), List.of(second, third));
+    }
+
+    @Test
+    void servesItsFaviconAsSvgAndIco() throws Exception {
+        given().when().get("/").then()
+                .body(containsString("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">"))
+                .body(containsString("<link rel=\"icon\" href=\"/favicon.ico\""));
+        given().when().get("/favicon.svg").then()
+                .statusCode(200)
+                .contentType(containsString("image/svg+xml"))
+                .body(containsString("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+
+        byte[] ico = given().when().get("/favicon.ico").then()
+                .statusCode(200)
+                .contentType(containsString("image/x-icon"))
+                .extract().asByteArray();
+        ByteBuffer directory = ByteBuffer.wrap(ico).order(ByteOrder.LITTLE_ENDIAN);
+        assertEquals(List.of(0, 1), List.of((int) directory.getShort(), (int) directory.getShort()), "ICO header");
+        int images = directory.getShort();
+        assertTrue(images > 0, "the icon holds images");
+        for (int i = 0; i < images; i++) {
+            int entry = 6 + 16 * i;
+            int side = ico[entry] & 0xff;
+            int length = directory.getInt(entry + 8);
+            int offset = directory.getInt(entry + 12);
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(ico, offset, length));
+            assertEquals(List.of(side, side), List.of(image.getWidth(), image.getHeight()), "image " + i + " decodes");
+        }
+    }
+
+    @Test
+    void explainsWhatServedByMeans() {
+        given().when().get("/").then()
+                .body(containsString("<footer>"))
+                .body(containsString("reload and watch it change"));
+    }
+
+    @Test
+    void loadsNothingFromAnotherOrigin() {
+        String page = given().when().get("/").then().statusCode(200).extract().asString();
+        Matcher references = Pattern.compile("(?:src|href|action)=\"([^\"]*)\"").matcher(page);
+        int count = 0;
+        while (references.find()) {
+            String reference = references.group(1);
+            assertTrue(reference.startsWith("/") && !reference.startsWith("//"), "same-origin path: " + reference);
+            count++;
+        }
+        assertTrue(count >= 5, "stylesheet, two icons, form and monster are all checked");
+        assertFalse(page.contains("style="), "no inline styles");
+        assertFalse(page.contains("<script"), "no scripts");
+        String css = given().when().get("/css/monsterstack.css").then().statusCode(200).extract().asString();
+        assertFalse(css.contains("url("), "the stylesheet fetches nothing");
+        assertFalse(css.contains("@import"), "the stylesheet imports nothing");
     }
 
     private static long visits(String page) {
