@@ -358,9 +358,9 @@ final class MonsterParts {
                     "...mommom...",
                     "....mmmm...."),
             // surprised
-            rows(6, ".....mm.....",
-                    "....mmmm....",
-                    ".....mm....."),
+            rows(6, "....mmmm....",
+                    "....mttm....",
+                    "....mmmm...."),
             // grin
             rows(6, "...mmmmmm...",
                     "...moooom...",

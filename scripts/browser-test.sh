@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Real-browser test: starts Redis, the image backend and the frontend from the packaged jars on
+# free loopback ports, then drives Debian's Chromium (through playwright-core) at desktop and
+# phone sizes. Screenshots land in frontend/target/browser/.
+set -Eeuo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+
+usage() {
+    cat <<EOF
+usage: $self [--readme-screenshot] [-h|--help]
+
+Checks that the tutorial's "curl -X POST -d name=Docker" answers with Docker's page, then in
+Chromium at 1280x800, 390x844 and 320x640 (and a sweep of widths from 320 to 1920 px): no
+sideways scrolling, the monster loads and decodes at the backend's size, the form lands on a
+shareable /?name= address with that name's monster, GET /?name= works, keyboard focus shows,
+no console errors, no request leaves the site. Prints one line per check, then "N passed,
+N failed". Installs chromium and redis-server (Debian) and playwright-core (npm ci) when
+missing; builds the jars when they are missing.
+
+  --readme-screenshot   also copy the desktop screenshot to docs/screenshot.png
+
+Examples:
+  $self
+  $self --readme-screenshot
+EOF
+}
+
+# shellcheck source=scripts/lib/local-processes.sh
+source "$here/lib/local-processes.sh"
+
+readme_screenshot=no
+while [ "$#" -gt 0 ]; do
+    case "$1" in
+        -h|--help) usage; exit 0 ;;
+        --readme-screenshot) readme_screenshot=yes ;;
+        *) bad_usage "$1" ;;
+    esac
+    shift
+done
+
+browser_dir="$repo_dir/browser-test"
+out_dir="$repo_dir/frontend/target/browser"
+# The default salt, so that the screenshots show the monsters a visitor sees.
+salt=UNIQUE_SALT
+monster_size=100
+
+step "packages: chromium, redis-server, node; playwright-core from browser-test/package-lock.json"
+ensure_packages chromium:chromium redis-server:redis-server node:nodejs npm:npm
+(cd "$browser_dir" && npm ci --no-audit --no-fund --loglevel=error)
+ensure_jars
+
+rm -rf "$out_dir"
+mkdir -p "$out_dir"
+work_dir="$(mktemp -d -t monsterstack-browser.XXXXXX)"
+# The services' logs join the screenshots (the CI artifacts); Redis' password file does not.
+cleanup() {
+    trap - EXIT INT TERM
+    stop_all
+    cp "$work_dir"/*.log "$out_dir"/ 2>/dev/null || :   # nothing to keep if it failed before starting
+    rm -rf "$work_dir"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+step "Redis, image backend and frontend on free ports"
+start_redis "$work_dir"
+backend_port="$(free_port)"
+start_service imagebackend "$backend_port" "$work_dir"
+frontend_port="$(free_port)"
+MONSTERSTACK_SALT="$salt" MONSTER_SIZE="$monster_size" start_service frontend "$frontend_port" "$work_dir"
+info "frontend http://127.0.0.1:$frontend_port, backend http://127.0.0.1:$backend_port, logs $work_dir"
+
+step "Chromium at three sizes; screenshots and logs in $out_dir"
+readme_path=""
+if [ "$readme_screenshot" = yes ]; then
+    mkdir -p "$repo_dir/docs"
+    readme_path="$repo_dir/docs/screenshot.png"
+fi
+FRONTEND_URL="http://127.0.0.1:$frontend_port" BACKEND_URL="http://127.0.0.1:$backend_port" \
+    MONSTER_SIZE="$monster_size" MONSTERSTACK_SALT="$salt" OUT_DIR="$out_dir" CHROMIUM=/usr/bin/chromium \
+    README_SCREENSHOT="$readme_path" node "$browser_dir/test.mjs"
