@@ -18,7 +18,7 @@ no console errors, no request leaves the site. Prints one line per check, then "
 N failed". Installs chromium and redis-server (Debian) and playwright-core (npm ci) when
 missing; builds the jars when they are missing.
 
-  --readme-screenshot   also copy the desktop screenshot to docs/screenshot.png
+  --readme-screenshot   also save the desktop card, with a rim of background, as docs/screenshot.png
 
 Examples:
   $self
