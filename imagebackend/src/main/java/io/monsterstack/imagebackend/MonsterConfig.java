@@ -27,8 +27,8 @@ public interface MonsterConfig {
 
     /**
      * Longest name in Unicode code points; a longer name is answered with 414. At least 256, the
-     * longest MONSTER_NAME_MAX_LENGTH the frontend may pass on; at most 1024, since a longer name
-     * cannot fit the 4096-byte request line once percent-encoded.
+     * longest MONSTER_NAME_MAX_LENGTH the frontend may pass on; at most 1024, as the 4096-byte
+     * request line refuses most longer names anyway once they are percent-encoded.
      */
     @WithDefault("256")
     @Range(min = 256, max = 1024, message = "(MONSTER_MAX_NAME_LENGTH)" + RANGE)
