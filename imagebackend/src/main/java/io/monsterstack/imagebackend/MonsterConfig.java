@@ -16,10 +16,11 @@ public interface MonsterConfig {
 
     /**
      * Largest image side in pixels; a larger size, width or height is answered with 400. At least
-     * 1024, the largest MONSTER_SIZE the frontend may ask for. At most 2048: a PNG costs about
-     * side²/80 bytes of heap, twice over while it is written out, and the ZlibWriter of each event
-     * loop keeps its largest buffer, so 64 concurrent requests at 2048 (47 KB each) take ~6 MB of the
-     * image's 32 MB heap, where at 4096 (195 KB each) they would take ~25 MB.
+     * 1024, the largest MONSTER_SIZE the frontend may ask for. At most 2048: a PNG is about side²/80
+     * bytes, rendering one takes up to 3.5 times that on each event loop (the ZlibWriter buffer,
+     * its doubling copy, the PNG), and every response waits in the 16 MB of direct memory until
+     * its client reads it. At 2048 that is 47 KB, ~340 responses in flight; at 8192 (0.8 MB) twenty
+     * slow clients would fill it, and at 32766 a single render (13 MB) overflows the 32 MB heap.
      */
     @WithDefault("1024")
     @Range(min = 1024, max = 2048, message = "(MONSTER_MAX_SIZE)" + RANGE)

@@ -74,7 +74,8 @@ class ConfigValidationIT {
                 port, log);
         try {
             awaitPort(port, process, log);
-            HttpClient client = HttpClient.newHttpClient();
+            // HTTP/1.1 as the frontend speaks it (the default would try an h2c upgrade on every request).
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             List<CompletableFuture<HttpResponse<byte[]>>> responses = new ArrayList<>();
             for (int i = 0; i < 64; i++) {
                 responses.add(client.sendAsync(request(port, "/monster/" + "n".repeat(1000) + i + "?size=2048"),
