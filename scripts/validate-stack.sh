@@ -8,8 +8,9 @@ usage: $self
 
 Checks the stack files with the Docker CLI's own loader (docker stack config; no engine
 needed): the Swarm stack alone, with the no-IPVS override (as scripts/deploy.sh renders it,
-the frontend's ingress port dropped), and the local Compose file. Exits non-zero on the first
-file that does not load or does not have the expected shape.
+the frontend's ingress port dropped), and the local Compose file, each with a json-file log
+rotation (max-size and max-file) on every service. Exits non-zero on the first file that does
+not load or does not have the expected shape.
 USAGE
 }
 
@@ -23,6 +24,29 @@ while [ "$#" -gt 0 ]; do
     shift
 done
 
+# unrotated: reads a rendered stack (`docker stack config`, two-space indents) and prints each
+# service whose logging is not the json-file driver with both max-size and max-file.
+unrotated() {
+    awk '
+        function check() { if (service != "" && !(json && size && files)) print service }
+        /^[^ ]/ { check(); service = ""; in_services = ($0 == "services:"); next }
+        !in_services { next }
+        /^  [^ ]/ { check(); service = substr($1, 1, length($1) - 1); logging = json = size = files = 0; next }
+        /^    [^ ]/ { logging = ($0 == "    logging:"); next }
+        logging && /^      driver: json-file$/ { json = 1 }
+        logging && /^        max-size: / { size = 1 }
+        logging && /^        max-file: / { files = 1 }
+        END { check() }
+    '
+}
+
+# expect_rotation <file label> <rendered stack>: dies naming the services without log rotation.
+expect_rotation() {
+    local missing
+    missing="$(unrotated <<< "$2")"
+    [ -z "$missing" ] || die "$1: no log rotation on: $(paste -sd " " <<< "$missing")"
+}
+
 stack="$repo_dir/stack"
 step "validating stack files"
 swarm="$(docker stack config -c "$stack/docker-compose.swarm.yml")"
@@ -30,13 +54,15 @@ for service in frontend imagebackend redis; do
     grep -q "^  $service:" <<< "$swarm" || die "docker-compose.swarm.yml: no $service service"
 done
 grep -q 'published: 5000' <<< "$swarm" || die "docker-compose.swarm.yml: frontend does not publish 5000"
+expect_rotation docker-compose.swarm.yml "$swarm"
 info "ok: docker-compose.swarm.yml"
 
 no_ipvs="$(docker stack config -c "$stack/docker-compose.swarm.yml" -c "$no_ipvs_file" | drop_ports frontend)"
 [ "$(grep -c 'endpoint_mode: dnsrr' <<< "$no_ipvs")" = 4 ] || die "no-IPVS: not every service on dnsrr"
 [ "$(grep -c 'mode: ingress' <<< "$no_ipvs")" = 0 ] || die "no-IPVS: an ingress port is left"
 grep -q 'mode: host' <<< "$no_ipvs" || die "no-IPVS: the edge proxy is not published in host mode"
+expect_rotation no-IPVS "$no_ipvs"
 info "ok: docker-compose.swarm.yml + docker-compose.no-ipvs.yml (frontend port dropped)"
 
-docker stack config -c "$stack/docker-compose.yml" > /dev/null
+expect_rotation docker-compose.yml "$(docker stack config -c "$stack/docker-compose.yml")"
 info "ok: docker-compose.yml"

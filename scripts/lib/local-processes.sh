@@ -49,6 +49,12 @@ memory_limit_mb() {
         | sed -n '/limits:/,/reservations:/s/^ *memory: *\([0-9]*\)M.*/\1/p' | head -n 1
 }
 
+# stack_redis_limits prints the Swarm stack's Redis memory bound and eviction policy
+# (--maxmemory, --maxmemory-policy of its redis-server command) as redis.conf lines.
+stack_redis_limits() {
+    grep -o -e '--maxmemory[a-z-]* [^ ]*' "$repo_dir/stack/docker-compose.swarm.yml" | sed 's/^--//'
+}
+
 # wait_http URL SECONDS waits until URL answers 200.
 wait_http() {
     local deadline=$(( SECONDS + $2 ))
@@ -59,17 +65,20 @@ wait_http() {
 }
 
 # start_redis DIR starts redis-server with a password from DIR/redis_password, the way the
-# stack's secret works. Sets redis_port and redis_password_file.
+# stack's secret works, and the stack's memory bound and eviction policy. Sets redis_port and
+# redis_password_file.
 start_redis() {
-    local dir="$1"
+    local dir="$1" limits
+    limits="$(stack_redis_limits)"
+    [ "$(wc -l <<< "$limits")" = 2 ] || { error "no --maxmemory/--maxmemory-policy in the Swarm stack's Redis"; return 1; }
     redis_port="$(free_port)"
     redis_password_file="$dir/redis_password"
     # The password goes in owner-only files, not on the command line where ps would show it.
     (
         umask 077
         head -c 18 /dev/urandom | base64 > "$redis_password_file"
-        printf 'port %s\nbind 127.0.0.1\nrequirepass %s\nsave ""\nappendonly no\n' \
-            "$redis_port" "$(cat "$redis_password_file")" > "$dir/redis.conf"
+        printf 'port %s\nbind 127.0.0.1\nrequirepass %s\nsave ""\nappendonly no\n%s\n' \
+            "$redis_port" "$(cat "$redis_password_file")" "$limits" > "$dir/redis.conf"
     )
     setsid redis-server "$dir/redis.conf" > "$dir/redis.log" 2>&1 &
     redis_pid=$!

@@ -32,7 +32,7 @@ public class MonsterImageResource {
 
     MonsterImageResource(MonsterConfig config) {
         this.config = config;
-        this.maxSize = Math.min(config.maxSize(), PngEncoder.MAX_SIDE - 1);
+        this.maxSize = config.maxSize();
     }
 
     @GET

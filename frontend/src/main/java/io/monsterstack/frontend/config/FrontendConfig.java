@@ -2,49 +2,150 @@ package io.monsterstack.frontend.config;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import org.hibernate.validator.constraints.Range;
 
-/** Settings of the frontend, fed from the environment by application.properties. */
+/**
+ * Settings of the frontend, fed from the environment by application.properties and checked at
+ * start: a value out of range stops start-up with one line naming the variable, the value and the
+ * range. The Quarkus keys behind an environment variable (Redis, REST client, DNS, shutdown) are
+ * fed from the groups below, so that their values are checked here too.
+ */
 @ConfigMapping(prefix = "monsterstack")
 public interface FrontendConfig {
 
+    /** The rest of a range violation's line, after the property and its variable. */
+    String RANGE = " is ${validatedValue}; allowed: {min} to {max}";
+
+    /** Host names as Docker's DNS knows them (service, stack_service, tasks.service) or IPv4 addresses. */
+    String HOST = "[A-Za-z0-9._-]{1,253}";
+
+    /** Logging profile read by application.properties: DEV (debug, thread names) or PROD. */
+    @Pattern(regexp = "DEV|PROD", message = "(CONTEXT) must be DEV or PROD")
+    String context();
+
     /** Page title; the rolling-update demo changes it to "MonsterStack v2". */
     @WithDefault("MonsterStack")
+    @Pattern(regexp = "\\P{Cntrl}{1,100}", message = "(MONSTERSTACK_TITLE) must be 1 to 100 characters, no control characters")
     String title();
 
-    /** Version shown on the page and in the X-MonsterStack-Version header. */
+    /** Version shown on the page and in the X-MonsterStack-Version header, hence printable ASCII only. */
+    @Pattern(regexp = "[ -~]{1,64}", message = "(MONSTERSTACK_VERSION) must be 1 to 64 printable ASCII characters (no CR/LF)")
     String version();
 
     /** Salt hashed in front of the name; "UNIQUE_SALT" keeps the original's monster URLs. */
     @WithDefault("UNIQUE_SALT")
+    @Size(max = 256, message = "(MONSTERSTACK_SALT) must be at most {max} characters")
     String salt();
 
-    /** Name used when the form sends none. */
+    /** Name used when the form sends none; at most the smallest allowed name length. */
     @WithDefault("John Doe")
+    @Size(min = 1, max = 64, message = "(MONSTERSTACK_DEFAULT_NAME) must be {min} to {max} characters")
     String defaultName();
 
-    /** Longest accepted name, in characters, on the form and in /monster/{name}. */
+    /**
+     * Longest accepted name, in characters, on the form and in /monster/{name}: at least 64, the
+     * length of the page's monster URL (a SHA-256 in hex), at most the backend's smallest maximum.
+     */
     @WithDefault("128")
+    @Range(min = 64, max = 256, message = "(MONSTER_NAME_MAX_LENGTH)" + RANGE)
     int nameMaxLength();
 
-    /** Side in pixels of the monsters asked from the image backend. */
+    /** Side in pixels of the monsters asked from the image backend: 12 to the backend's smallest maximum. */
     @WithDefault("100")
+    @Range(min = 12, max = 1024, message = "(MONSTER_SIZE)" + RANGE)
     int monsterSize();
 
-    /** Bytes of PNG kept in the in-process cache. */
+    /** Bytes of PNG kept in the in-process cache (0: none); at most a third of the image's 96 MB heap. */
     @WithDefault("16777216")
+    @Range(min = 0, max = 33554432, message = "(MONSTER_CACHE_MAX_BYTES)" + RANGE)
     long cacheMaxBytes();
 
     /** How long Redis keeps a monster; bounds Redis memory since every name is a new key. */
     @WithDefault("P7D")
+    @DurationRange(min = "1s", max = "365d", message = "(MONSTER_REDIS_TTL)" + RANGE)
     Duration redisTtl();
 
-    /** Upper bound of every Redis command; past it the page and images are served without Redis. */
+    /**
+     * Upper bound of every Redis command; past it the page and images are served without Redis.
+     * At most 1s, so that /healthz answers within the stack's healthcheck timeout while Redis hangs.
+     */
     @WithDefault("300ms")
+    @DurationRange(min = "10ms", max = "1s", message = "(REDIS_TIMEOUT)" + RANGE)
     Duration redisTimeout();
 
     /** Seconds a client is told to wait (Retry-After) when the image backend fails. */
     @WithDefault("5")
+    @Range(min = 1, max = 3600, message = "(RETRY_AFTER_SECONDS)" + RANGE)
     int retryAfterSeconds();
+
+    /** Redis connection, feeding quarkus.redis.*. */
+    Redis redis();
+
+    /** Image backend connection, feeding quarkus.rest-client.imagebackend.*. */
+    ImageBackend imagebackend();
+
+    /** Seconds a resolved address is trusted (quarkus.vertx.resolver.cache-max-time-to-live). */
+    @Range(min = 0, max = 60, message = "(DNS_CACHE_MAX_TTL_SECONDS)" + RANGE)
+    int dnsCacheMaxTtlSeconds();
+
+    /** Graceful shutdown, feeding quarkus.shutdown.*. */
+    Shutdown shutdown();
+
+    interface Redis {
+
+        /** Host of Redis. */
+        @Pattern(regexp = HOST, message = "(REDIS_DOMAIN) must be a host name or IPv4 address")
+        String domain();
+
+        /** Port of Redis. */
+        @Range(min = 1, max = 65535, message = "(REDIS_PORT)" + RANGE)
+        int port();
+
+        /** Limit on opening a connection. */
+        @DurationRange(min = "10ms", max = "5s", message = "(REDIS_CONNECT_TIMEOUT)" + RANGE)
+        Duration connectTimeout();
+
+        /** Connections to Redis per replica. */
+        @Range(min = 1, max = 256, message = "(REDIS_POOL_SIZE)" + RANGE)
+        int poolSize();
+    }
+
+    interface ImageBackend {
+
+        /** Host of the image backend. */
+        @Pattern(regexp = HOST, message = "(IMAGEBACKEND_DOMAIN) must be a host name or IPv4 address")
+        String domain();
+
+        /** Port of the image backend. */
+        @Range(min = 1, max = 65535, message = "(IMAGEBACKEND_PORT)" + RANGE)
+        int port();
+
+        /** Limit on opening a connection, in milliseconds. */
+        @Range(min = 10, max = 5000, message = "(IMAGEBACKEND_CONNECT_TIMEOUT_MS)" + RANGE)
+        int connectTimeoutMs();
+
+        /** Limit on waiting for an answer, in milliseconds (0 would disable it). */
+        @Range(min = 10, max = 30000, message = "(IMAGEBACKEND_READ_TIMEOUT_MS)" + RANGE)
+        int readTimeoutMs();
+
+        /** Connections to the backend per replica. */
+        @Range(min = 1, max = 256, message = "(IMAGEBACKEND_POOL_SIZE)" + RANGE)
+        int poolSize();
+    }
+
+    interface Shutdown {
+
+        /** Readiness is down for this long before the server stops taking requests. */
+        @DurationRange(min = "0s", max = "30s", message = "(SHUTDOWN_DELAY)" + RANGE)
+        Duration delay();
+
+        /** In-flight requests get this long to finish. */
+        @DurationRange(min = "0s", max = "60s", message = "(SHUTDOWN_TIMEOUT)" + RANGE)
+        Duration timeout();
+    }
 }

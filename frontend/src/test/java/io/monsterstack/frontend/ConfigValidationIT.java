@@ -1,0 +1,239 @@
+package io.monsterstack.frontend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged frontend refuses a bad variable at start: it exits non-zero within seconds, printing
+ * one line per bad variable with its name, value and allowed range, and no stack trace. Values on
+ * the edges of the ranges still start, and the variables behind Quarkus keys reach those keys.
+ * Variables are tested in groups, since every bad one gets its own line in the same start.
+ */
+class ConfigValidationIT {
+
+    // Generous, for a loaded CI machine: an idle one starts or refuses in about 2 s.
+    private static final Duration START_LIMIT = Duration.ofSeconds(120);
+
+    private record Bad(String variable, String value, String line) {
+    }
+
+    @Test
+    void theIssuesValuesAndEveryOtherVariableStopStartUp() throws Exception {
+        assertRefused(List.of(
+                new Bad("REDIS_TIMEOUT", "0", "monsterstack.redis-timeout (REDIS_TIMEOUT) is PT0S; allowed: 10ms to 1s"),
+                new Bad("IMAGEBACKEND_CONNECT_TIMEOUT_MS", "-1", "monsterstack.imagebackend.connect-timeout-ms"
+                        + " (IMAGEBACKEND_CONNECT_TIMEOUT_MS) is -1; allowed: 10 to 5000"),
+                new Bad("IMAGEBACKEND_POOL_SIZE", "0",
+                        "monsterstack.imagebackend.pool-size (IMAGEBACKEND_POOL_SIZE) is 0; allowed: 1 to 256"),
+                new Bad("MONSTER_CACHE_MAX_BYTES", "-5",
+                        "monsterstack.cache-max-bytes (MONSTER_CACHE_MAX_BYTES) is -5; allowed: 0 to 33554432"),
+                new Bad("MONSTER_REDIS_TTL", "PT0S", "monsterstack.redis-ttl (MONSTER_REDIS_TTL) is PT0S; allowed: 1s to 365d"),
+                new Bad("MONSTER_SIZE", "-1", "monsterstack.monster-size (MONSTER_SIZE) is -1; allowed: 12 to 1024"),
+                new Bad("MONSTER_NAME_MAX_LENGTH", "0",
+                        "monsterstack.name-max-length (MONSTER_NAME_MAX_LENGTH) is 0; allowed: 64 to 256"),
+                new Bad("MONSTERSTACK_VERSION", "1.0\r\nX-Injected: yes", "monsterstack.version (MONSTERSTACK_VERSION)"
+                        + " must be 1 to 64 printable ASCII characters (no CR/LF)"),
+                new Bad("IMAGEBACKEND_READ_TIMEOUT_MS", "0", "monsterstack.imagebackend.read-timeout-ms"
+                        + " (IMAGEBACKEND_READ_TIMEOUT_MS) is 0; allowed: 10 to 30000"),
+                new Bad("RETRY_AFTER_SECONDS", "-1",
+                        "monsterstack.retry-after-seconds (RETRY_AFTER_SECONDS) is -1; allowed: 1 to 3600"),
+                new Bad("REDIS_PORT", "0", "monsterstack.redis.port (REDIS_PORT) is 0; allowed: 1 to 65535"),
+                new Bad("REDIS_POOL_SIZE", "0", "monsterstack.redis.pool-size (REDIS_POOL_SIZE) is 0; allowed: 1 to 256"),
+                new Bad("REDIS_CONNECT_TIMEOUT", "0s",
+                        "monsterstack.redis.connect-timeout (REDIS_CONNECT_TIMEOUT) is PT0S; allowed: 10ms to 5s"),
+                new Bad("REDIS_DOMAIN", "a!b", "monsterstack.redis.domain (REDIS_DOMAIN) must be a host name or IPv4 address"),
+                new Bad("IMAGEBACKEND_DOMAIN", "a/b",
+                        "monsterstack.imagebackend.domain (IMAGEBACKEND_DOMAIN) must be a host name or IPv4 address"),
+                new Bad("IMAGEBACKEND_PORT", "0", "monsterstack.imagebackend.port (IMAGEBACKEND_PORT) is 0; allowed: 1 to 65535"),
+                new Bad("DNS_CACHE_MAX_TTL_SECONDS", "-1",
+                        "monsterstack.dns-cache-max-ttl-seconds (DNS_CACHE_MAX_TTL_SECONDS) is -1; allowed: 0 to 60"),
+                new Bad("SHUTDOWN_DELAY", "-1s", "monsterstack.shutdown.delay (SHUTDOWN_DELAY) is PT-1S; allowed: 0s to 30s"),
+                new Bad("SHUTDOWN_TIMEOUT", "-1s",
+                        "monsterstack.shutdown.timeout (SHUTDOWN_TIMEOUT) is PT-1S; allowed: 0s to 60s"),
+                new Bad("CONTEXT", "dev", "monsterstack.context (CONTEXT) must be DEV or PROD"),
+                new Bad("MONSTERSTACK_TITLE", "a\tb",
+                        "monsterstack.title (MONSTERSTACK_TITLE) must be 1 to 100 characters, no control characters"),
+                new Bad("MONSTERSTACK_DEFAULT_NAME", "n".repeat(65),
+                        "monsterstack.default-name (MONSTERSTACK_DEFAULT_NAME) must be 1 to 64 characters"),
+                new Bad("MONSTERSTACK_SALT", "s".repeat(257),
+                        "monsterstack.salt (MONSTERSTACK_SALT) must be at most 256 characters")));
+    }
+
+    @Test
+    void theOtherSideOfEachRangeStopsStartUp() throws Exception {
+        assertRefused(List.of(
+                new Bad("REDIS_TIMEOUT", "-1", "monsterstack.redis-timeout (REDIS_TIMEOUT) is PT-1S; allowed: 10ms to 1s"),
+                new Bad("MONSTER_REDIS_TTL", "-P1D",
+                        "monsterstack.redis-ttl (MONSTER_REDIS_TTL) is PT-24H; allowed: 1s to 365d"),
+                new Bad("IMAGEBACKEND_POOL_SIZE", "-1",
+                        "monsterstack.imagebackend.pool-size (IMAGEBACKEND_POOL_SIZE) is -1; allowed: 1 to 256"),
+                new Bad("MONSTER_SIZE", "5000", "monsterstack.monster-size (MONSTER_SIZE) is 5000; allowed: 12 to 1024"),
+                new Bad("MONSTER_NAME_MAX_LENGTH", "-1",
+                        "monsterstack.name-max-length (MONSTER_NAME_MAX_LENGTH) is -1; allowed: 64 to 256"),
+                new Bad("IMAGEBACKEND_READ_TIMEOUT_MS", "-1", "monsterstack.imagebackend.read-timeout-ms"
+                        + " (IMAGEBACKEND_READ_TIMEOUT_MS) is -1; allowed: 10 to 30000"),
+                new Bad("IMAGEBACKEND_CONNECT_TIMEOUT_MS", "5001", "monsterstack.imagebackend.connect-timeout-ms"
+                        + " (IMAGEBACKEND_CONNECT_TIMEOUT_MS) is 5001; allowed: 10 to 5000"),
+                new Bad("MONSTER_CACHE_MAX_BYTES", "33554433",
+                        "monsterstack.cache-max-bytes (MONSTER_CACHE_MAX_BYTES) is 33554433; allowed: 0 to 33554432"),
+                new Bad("RETRY_AFTER_SECONDS", "3601",
+                        "monsterstack.retry-after-seconds (RETRY_AFTER_SECONDS) is 3601; allowed: 1 to 3600"),
+                new Bad("REDIS_PORT", "65536", "monsterstack.redis.port (REDIS_PORT) is 65536; allowed: 1 to 65535"),
+                new Bad("REDIS_POOL_SIZE", "257", "monsterstack.redis.pool-size (REDIS_POOL_SIZE) is 257; allowed: 1 to 256"),
+                new Bad("REDIS_CONNECT_TIMEOUT", "6s",
+                        "monsterstack.redis.connect-timeout (REDIS_CONNECT_TIMEOUT) is PT6S; allowed: 10ms to 5s"),
+                new Bad("DNS_CACHE_MAX_TTL_SECONDS", "61",
+                        "monsterstack.dns-cache-max-ttl-seconds (DNS_CACHE_MAX_TTL_SECONDS) is 61; allowed: 0 to 60"),
+                new Bad("SHUTDOWN_DELAY", "31s", "monsterstack.shutdown.delay (SHUTDOWN_DELAY) is PT31S; allowed: 0s to 30s"),
+                new Bad("SHUTDOWN_TIMEOUT", "61s",
+                        "monsterstack.shutdown.timeout (SHUTDOWN_TIMEOUT) is PT1M1S; allowed: 0s to 60s"),
+                new Bad("MONSTERSTACK_VERSION", "v".repeat(65), "monsterstack.version (MONSTERSTACK_VERSION)"
+                        + " must be 1 to 64 printable ASCII characters (no CR/LF)")));
+    }
+
+    @Test
+    void lowestAllowedValuesStart() throws Exception {
+        // The 10 ms backend timeouts are too short for a loaded machine, so /healthz is only asked to answer.
+        assertStarts(body -> true, Map.ofEntries(
+                Map.entry("CONTEXT", "DEV"),
+                Map.entry("REDIS_TIMEOUT", "10ms"),
+                Map.entry("REDIS_PORT", "1"),
+                Map.entry("REDIS_POOL_SIZE", "1"),
+                Map.entry("REDIS_CONNECT_TIMEOUT", "10ms"),
+                Map.entry("IMAGEBACKEND_CONNECT_TIMEOUT_MS", "10"),
+                Map.entry("IMAGEBACKEND_READ_TIMEOUT_MS", "10"),
+                Map.entry("IMAGEBACKEND_POOL_SIZE", "1"),
+                Map.entry("MONSTER_SIZE", "12"),
+                Map.entry("MONSTER_NAME_MAX_LENGTH", "64"),
+                Map.entry("MONSTER_CACHE_MAX_BYTES", "0"),
+                Map.entry("MONSTER_REDIS_TTL", "1s"),
+                Map.entry("RETRY_AFTER_SECONDS", "1"),
+                Map.entry("DNS_CACHE_MAX_TTL_SECONDS", "0"),
+                Map.entry("SHUTDOWN_DELAY", "0s"),
+                Map.entry("SHUTDOWN_TIMEOUT", "0s"),
+                Map.entry("MONSTERSTACK_TITLE", "M"),
+                Map.entry("MONSTERSTACK_VERSION", "1"),
+                Map.entry("MONSTERSTACK_DEFAULT_NAME", "J")));
+    }
+
+    @Test
+    void highestAllowedValuesStartAndReachTheQuarkusKeys() throws Exception {
+        // IMAGEBACKEND_DOMAIN and IMAGEBACKEND_PORT go through FrontendConfig into the REST client's URL.
+        assertStarts(body -> body.contains("\"imagebackend\":\"UP\""), Map.ofEntries(
+                Map.entry("REDIS_TIMEOUT", "1s"),
+                Map.entry("REDIS_PORT", "65535"),
+                Map.entry("REDIS_POOL_SIZE", "256"),
+                Map.entry("REDIS_CONNECT_TIMEOUT", "5s"),
+                Map.entry("IMAGEBACKEND_CONNECT_TIMEOUT_MS", "5000"),
+                Map.entry("IMAGEBACKEND_READ_TIMEOUT_MS", "30000"),
+                Map.entry("IMAGEBACKEND_POOL_SIZE", "256"),
+                Map.entry("MONSTER_SIZE", "1024"),
+                Map.entry("MONSTER_NAME_MAX_LENGTH", "256"),
+                Map.entry("MONSTER_CACHE_MAX_BYTES", "33554432"),
+                Map.entry("MONSTER_REDIS_TTL", "365d"),
+                Map.entry("RETRY_AFTER_SECONDS", "3600"),
+                Map.entry("DNS_CACHE_MAX_TTL_SECONDS", "60"),
+                Map.entry("SHUTDOWN_DELAY", "30s"),
+                Map.entry("SHUTDOWN_TIMEOUT", "60s"),
+                Map.entry("MONSTERSTACK_TITLE", "T".repeat(100)),
+                Map.entry("MONSTERSTACK_VERSION", "v".repeat(64)),
+                Map.entry("MONSTERSTACK_DEFAULT_NAME", "n".repeat(64)),
+                Map.entry("MONSTERSTACK_SALT", "s".repeat(256))));
+    }
+
+    /** Starts the jar with the bad values; it must exit non-zero soon, with exactly one plain line per variable. */
+    private static void assertRefused(List<Bad> cases) throws IOException, InterruptedException {
+        Path log = Path.of("target", "config-validation-" + cases.get(0).value().hashCode() + ".log");
+        Process process = start(cases.stream().collect(Collectors.toMap(Bad::variable, Bad::value)), log, 0);
+        boolean exited = process.waitFor(START_LIMIT.toSeconds(), TimeUnit.SECONDS);
+        if (!exited) {
+            process.destroyForcibly();
+        }
+        String output = Files.readString(log);
+        assertTrue(exited, "start-up must give up, not hang: " + output);
+        assertNotEquals(0, process.exitValue(), output);
+        List<String> lines = output.lines().toList();
+        for (Bad bad : cases) {
+            assertEquals(1, lines.stream().filter(line -> line.equals("\t" + bad.line())).count(),
+                    "one line for " + bad.variable() + " in:\n" + output);
+        }
+        assertFalse(output.contains("\tat "), "no stack trace: " + output);
+        assertFalse(output.contains("X-Injected"), "the value with CR/LF is not echoed: " + output);
+        // The problems, Quarkus' heading and Hibernate Validator's two-line version notice.
+        assertTrue(lines.size() <= cases.size() + 3, "nothing else is printed: " + output);
+    }
+
+    /**
+     * Starts the jar with the values, pointed at a stand-in backend: /healthz must answer 200 with a
+     * body that matches, within the start limit (a cold first call may outlast the 1 s health probe).
+     */
+    private static void assertStarts(Predicate<String> healthy, Map<String, String> values)
+            throws IOException, InterruptedException {
+        HttpServer backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+        backend.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        backend.start();
+        int port = Processes.freePort();
+        Map<String, String> environment = new HashMap<>(values);
+        environment.put("IMAGEBACKEND_DOMAIN", "127.0.0.1");
+        environment.put("IMAGEBACKEND_PORT", Integer.toString(backend.getAddress().getPort()));
+        Path log = Path.of("target", "config-validation-start-" + values.hashCode() + ".log");
+        Process process = start(environment, log, port);
+        try {
+            long deadline = System.nanoTime() + START_LIMIT.toNanos();
+            Processes.awaitPort(port, START_LIMIT, process);
+            HttpClient client = HttpClient.newHttpClient();
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz")).build();
+            HttpResponse<String> healthz = client.send(request, HttpResponse.BodyHandlers.ofString());
+            while (!healthy.test(healthz.body()) && System.nanoTime() < deadline) {
+                process.waitFor(100, TimeUnit.MILLISECONDS); // a refused backend answers at once: do not spin
+                healthz = client.send(request, HttpResponse.BodyHandlers.ofString());
+            }
+            assertEquals(200, healthz.statusCode(), Files.readString(log));
+            assertTrue(healthy.test(healthz.body()), healthz.body());
+        } catch (IllegalStateException notStarted) {
+            throw new AssertionError(notStarted.getMessage() + ":\n" + Files.readString(log), notStarted);
+        } finally {
+            // Killed: the shutdown settings under test may hold a graceful stop for a minute.
+            process.destroyForcibly().waitFor();
+            backend.stop(0);
+        }
+    }
+
+    private static Process start(Map<String, String> environment, Path log, int port) {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.http.port=" + port, "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
