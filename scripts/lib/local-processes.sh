@@ -11,16 +11,35 @@ declare -A service_pids=()
 redis_pid=""
 nginx_pid=""
 
-# ensure_jars builds both services unless their runnable jars are already there.
+# ensure_jars [LOG] builds the services whose runnable jar is missing or older than their sources
+# (or a pom), so a code change is never run from an old build. Maven's output goes to LOG (default:
+# a file in .build/) and only its milestones are shown; on failure the log's tail is printed.
 ensure_jars() {
-    local module
+    local log="${1:-$repo_dir/.build/build.log}" module jar stale=()
     for module in imagebackend frontend; do
-        if [ ! -f "$repo_dir/$module/target/quarkus-app/quarkus-run.jar" ]; then
-            info "building the services (./mvnw package -DskipTests)"
-            (cd "$repo_dir" && ./mvnw -B -q package -DskipTests)
-            return
+        jar="$repo_dir/$module/target/quarkus-app/quarkus-run.jar"
+        if [ ! -f "$jar" ] || [ -n "$(find "$repo_dir/pom.xml" "$repo_dir/$module/pom.xml" "$repo_dir/$module/src" \
+                -newer "$jar" -print -quit)" ]; then
+            stale+=("$module")
         fi
     done
+    [ "${#stale[@]}" -gt 0 ] || return 0
+    if [ -f "$repo_dir/${stale[0]}/target/quarkus-app/quarkus-run.jar" ]; then
+        info "rebuilding ${stale[*]}: sources changed since the last build (log: $log)"
+    else
+        info "first build of ${stale[*]}: about a minute, more if Maven downloads (log: $log)"
+    fi
+    mkdir -p "$(dirname "$log")"
+    local modules
+    modules="$(IFS=,; printf '%s' "${stale[*]}")"
+    # Progress as one line per module and per plugin step ("frontend: quarkus:build"); the rest is in the log.
+    if ! (cd "$repo_dir" && ./mvnw -B package -DskipTests -pl "$modules") 2>&1 | tee "$log" | sed -un \
+            -e 's/^\[INFO\] --- \([a-z-]*\):[^:]*:\([a-z-]*\) .*@ \([a-z-]*\) ---$/    \3: \1:\2/p' \
+            -e 's/^\[INFO\] \(BUILD .*\|Total time.*\)/    \1/p'; then
+        tail -n 30 "$log" >&2
+        error "the build failed; its log: $log"
+        return 1
+    fi
 }
 
 # free_port prints a TCP port on 127.0.0.1 that nothing listens on.

@@ -3,6 +3,7 @@ package io.monsterstack.frontend;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -26,6 +28,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(RedisServer.class)
 @WithTestResource(RealImageBackend.class)
 class MonsterStackIT {
+
+    // Injected by RealImageBackend.
+    URI backend;
 
     private static final Pattern MONSTER = Pattern.compile("<img src=\"(/monster/[0-9a-f]{64})\"");
 
@@ -48,8 +53,12 @@ class MonsterStackIT {
         assertEquals(100, monster.getHeight());
         assertTrue(hasOpaquePixel(monster), "a monster is drawn, not an empty square");
 
-        byte[] again = given().when().get(img.group(1)).then().statusCode(200).extract().asByteArray();
-        assertEquals(png.length, again.length);
+        // The frontend passes the backend's own PNG on unchanged, from the backend and then from its caches.
+        byte[] drawn = given().baseUri(backend.toString()).queryParam("size", 100).when().get(img.group(1)).then()
+                .statusCode(200)
+                .extract().asByteArray();
+        assertArrayEquals(drawn, png);
+        assertArrayEquals(drawn, given().when().get(img.group(1)).then().statusCode(200).extract().asByteArray());
         given().when().get("/healthz").then()
                 .statusCode(200)
                 .body("redis", equalTo("UP"))
