@@ -34,7 +34,7 @@ ensure_jars() {
     modules="$(IFS=,; printf '%s' "${stale[*]}")"
     # Progress as one line per module and per plugin step ("frontend: quarkus:build"); the rest is in the log.
     if ! (cd "$repo_dir" && ./mvnw -B package -DskipTests -pl "$modules") 2>&1 | tee "$log" | sed -un \
-            -e 's/^\[INFO\] --- \([a-z-]*\):[^:]*:\([a-z-]*\) .*@ \([a-z-]*\) ---$/    \3: \1:\2/p' \
+            -e 's/^\[INFO\] --- \([a-z-]*\):[^:]*:\([a-zA-Z-]*\) .*@ \([a-z-]*\) ---$/    \3: \1:\2/p' \
             -e 's/^\[INFO\] \(BUILD .*\|Total time.*\)/    \1/p'; then
         tail -n 30 "$log" >&2
         error "the build failed; its log: $log"
@@ -68,11 +68,12 @@ memory_limit_mb() {
         | sed -n '/limits:/,/reservations:/s/^ *memory: *\([0-9]*\)M.*/\1/p' | head -n 1
 }
 
-# wait_http URL SECONDS waits until URL answers 200.
+# wait_http URL SECONDS [PID] waits until URL answers 200; gives up early when process PID ends.
 wait_http() {
     local deadline=$(( SECONDS + $2 ))
     until curl -fs -o /dev/null --max-time 1 "$1"; do
         [ "$SECONDS" -lt "$deadline" ] || return 1
+        [ -z "${3:-}" ] || kill -0 "$3" 2>/dev/null || return 1
         sleep 0.01
     done
 }
@@ -119,8 +120,9 @@ start_service() {
         setsid java "${jvm_options[@]}" -jar "$repo_dir/$name/target/quarkus-app/quarkus-run.jar" \
         > "$dir/$name.log" 2>&1 &
     service_pids[$name]=$!
-    if ! wait_http "http://127.0.0.1:$port${ready_path:-/q/health/ready}" 60; then
-        error "$name did not become ready; its log: $dir/$name.log"
+    if ! wait_http "http://127.0.0.1:$port${ready_path:-/q/health/ready}" 60 "${service_pids[$name]}"; then
+        error "$name did not become ready; the end of its log, $dir/$name.log:"
+        tail -n 15 "$dir/$name.log" >&2 || :
         return 1
     fi
     ready_ms=$(( ($(date +%s%N) - started) / 1000000 ))
