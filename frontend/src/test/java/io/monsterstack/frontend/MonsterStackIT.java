@@ -12,14 +12,17 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -34,8 +37,14 @@ class MonsterStackIT {
 
     private static final Pattern MONSTER = Pattern.compile("<img src=\"(/monster/[0-9a-f]{64})\"");
 
+    // A URL, not a URI: RealImageBackend fills URI fields.
+    @TestHTTPResource("/q/health/ready")
+    URL ready;
+
     @Test
-    void pageLeadsToARealMonster() throws IOException {
+    void pageLeadsToARealMonster() throws IOException, InterruptedException {
+        // Started is not ready: the first visit must find Redis connected to get its number.
+        Processes.awaitOk(URI.create(ready.toString()), Duration.ofSeconds(30));
         String page = given().formParam("name", "Grace Hopper").when().post("/").then()
                 .statusCode(200)
                 .body(containsString("<title>MonsterStack</title>"))
