@@ -11,8 +11,10 @@ usage: $self [-h|--help]
 
 Starts redis-server (with a password read from a file, as the Swarm secret is), the image backend
 and the frontend, waits until the site answers and prints its URL. Builds the jars first when
-they are missing; installs Debian's redis-server when it is missing and we are root. Without
-Redis the site still runs, uncached and with the visit counter disabled.
+they are missing or older than the sources; installs Debian's redis-server when it is missing
+and we are root. Without Redis the site still runs, uncached and with the visit counter
+disabled. The services listen on all interfaces (0.0.0.0). Logs go to .build/run-local.*/,
+kept when a service fails or dies, removed after Ctrl-C.
 
 Environment:
   FRONTEND_PORT       port of the site (default 5000)
@@ -46,17 +48,28 @@ for port in "$frontend_port" "$backend_port"; do
     fi
 done
 
-work_dir="$(mktemp -d -t monsterstack-local.XXXXXX)"
+# Logs live in the clone (.build/ is ignored by git): kept and named when anything goes wrong,
+# removed after a normal Ctrl-C.
+mkdir -p "$repo_dir/.build"
+work_dir="$(mktemp -d "$repo_dir/.build/run-local.XXXXXX")"
 cleanup() {
+    local status=$?
     trap - EXIT INT TERM
     printf '\nstopping\n'
     stop_all
-    rm -rf "$work_dir"
+    # The password and the config holding it go whatever happens; the logs only after a normal stop.
+    rm -f "$work_dir/redis_password" "$work_dir/redis.conf"
+    if [ "$status" -eq 130 ]; then
+        rm -rf "$work_dir"
+    else
+        error "logs kept in $work_dir"
+    fi
+    exit "$status"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-ensure_jars
+ensure_jars "$work_dir/build.log"
 
 with_redis=yes
 if ! ensure_packages redis-server:redis-server || ! start_redis "$work_dir"; then
@@ -81,6 +94,12 @@ info "logs: $work_dir"
 printf '\nMonsterStack is up: http://127.0.0.1:%s/  (Ctrl-C stops it)\n' "$frontend_port"
 
 # Returns when any of the processes ends, or on Ctrl-C; the EXIT trap stops the others.
-wait -n "${service_pids[@]}" ${redis_pid:+"$redis_pid"}
-error "a process stopped unexpectedly; logs were in $work_dir"
+declare -A names=([${redis_pid:-none}]=redis-server)
+for name in "${!service_pids[@]}"; do names[${service_pids[$name]}]="$name"; done
+status=0
+wait -n -p ended "${service_pids[@]}" ${redis_pid:+"$redis_pid"} || status=$?
+name="${names[$ended]}"
+log="$work_dir/${name%-server}.log"
+error "$name stopped unexpectedly (exit status $status); the end of its log, $log:"
+tail -n 15 "$log" >&2 || :
 exit 1

@@ -11,16 +11,35 @@ declare -A service_pids=()
 redis_pid=""
 nginx_pid=""
 
-# ensure_jars builds both services unless their runnable jars are already there.
+# ensure_jars [LOG] builds the services whose runnable jar is missing or older than their sources
+# (or a pom), so a code change is never run from an old build. Maven's output goes to LOG (default:
+# a file in .build/) and only its milestones are shown; on failure the log's tail is printed.
 ensure_jars() {
-    local module
+    local log="${1:-$repo_dir/.build/build.log}" module jar stale=()
     for module in imagebackend frontend; do
-        if [ ! -f "$repo_dir/$module/target/quarkus-app/quarkus-run.jar" ]; then
-            info "building the services (./mvnw package -DskipTests)"
-            (cd "$repo_dir" && ./mvnw -B -q package -DskipTests)
-            return
+        jar="$repo_dir/$module/target/quarkus-app/quarkus-run.jar"
+        if [ ! -f "$jar" ] || [ -n "$(find "$repo_dir/pom.xml" "$repo_dir/$module/pom.xml" "$repo_dir/$module/src" \
+                -newer "$jar" -print -quit)" ]; then
+            stale+=("$module")
         fi
     done
+    [ "${#stale[@]}" -gt 0 ] || return 0
+    if [ -f "$repo_dir/${stale[0]}/target/quarkus-app/quarkus-run.jar" ]; then
+        info "rebuilding ${stale[*]}: sources changed since the last build (log: $log)"
+    else
+        info "first build of ${stale[*]}: about a minute, more if Maven downloads (log: $log)"
+    fi
+    mkdir -p "$(dirname "$log")"
+    local modules
+    modules="$(IFS=,; printf '%s' "${stale[*]}")"
+    # Progress as one line per module and per plugin step ("frontend: quarkus:build"); the rest is in the log.
+    if ! (cd "$repo_dir" && ./mvnw -B package -DskipTests -pl "$modules") 2>&1 | tee "$log" | sed -un \
+            -e 's/^\[INFO\] --- \([a-z-]*\):[^:]*:\([a-zA-Z-]*\) .*@ \([a-z-]*\) ---$/    \3: \1:\2/p' \
+            -e 's/^\[INFO\] \(BUILD .*\|Total time.*\)/    \1/p'; then
+        tail -n 30 "$log" >&2
+        error "the build failed; its log: $log"
+        return 1
+    fi
 }
 
 # free_port prints a TCP port on 127.0.0.1 that nothing listens on.
@@ -55,11 +74,12 @@ stack_redis_limits() {
     grep -o -e '--maxmemory[a-z-]* [^ ]*' "$repo_dir/stack/docker-compose.swarm.yml" | sed 's/^--//'
 }
 
-# wait_http URL SECONDS waits until URL answers 200.
+# wait_http URL SECONDS [PID] waits until URL answers 200; gives up early when process PID ends.
 wait_http() {
     local deadline=$(( SECONDS + $2 ))
     until curl -fs -o /dev/null --max-time 1 "$1"; do
         [ "$SECONDS" -lt "$deadline" ] || return 1
+        [ -z "${3:-}" ] || kill -0 "$3" 2>/dev/null || return 1
         sleep 0.01
     done
 }
@@ -109,8 +129,9 @@ start_service() {
         setsid java "${jvm_options[@]}" -jar "$repo_dir/$name/target/quarkus-app/quarkus-run.jar" \
         > "$dir/$name.log" 2>&1 &
     service_pids[$name]=$!
-    if ! wait_http "http://127.0.0.1:$port${ready_path:-/q/health/ready}" 60; then
-        error "$name did not become ready; its log: $dir/$name.log"
+    if ! wait_http "http://127.0.0.1:$port${ready_path:-/q/health/ready}" 60 "${service_pids[$name]}"; then
+        error "$name did not become ready; the end of its log, $dir/$name.log:"
+        tail -n 15 "$dir/$name.log" >&2 || :
         return 1
     fi
     ready_ms=$(( ($(date +%s%N) - started) / 1000000 ))

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -21,15 +22,24 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A stand-in image backend whose behaviour is chosen by the monster name, so tests can make it
  * misbehave: {@code status-NNN-*} answers NNN, {@code garbage-*} sends text labelled image/png,
- * {@code flaky-*} fails its first call, {@code slow-*} answers after 300 ms, {@code stall-*} after 5 s;
- * any other name gets a square PNG. {@code GET /calls/<name>} tells how often a monster was asked for.
- * With {@code running=false} nothing listens on the configured port.
+ * {@code flaky-*} fails its first call, {@code slow-*} answers after 300 ms, {@code stall-*} after 5 s,
+ * {@code held-*} once {@code GET /release/<name>} is called (at most 10 s); any other name gets a square PNG. {@code GET /calls/<name>} tells how often a monster was asked for.
+ * Like amouat/dnmonster it answers 404 on {@code /}. With {@code running=false} nothing listens on the
+ * configured port; with {@code broken=true} it answers HTTP but every monster is a 500.
  */
 public class FakeImageBackend extends SwitchableServer {
 
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final Map<String, CountDownLatch> releases = new ConcurrentHashMap<>();
+    private boolean broken;
     private HttpServer server;
     private ExecutorService executor;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        super.init(initArgs);
+        broken = "true".equals(initArgs.get("broken"));
+    }
 
     @Override
     public Map<String, String> start() {
@@ -60,21 +70,26 @@ public class FakeImageBackend extends SwitchableServer {
 
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
-        if (path.equals("/")) {
-            send(exchange, 200, "text/plain", "image backend stand-in\n".getBytes(StandardCharsets.UTF_8));
-        } else if (path.startsWith("/calls/")) {
+        if (path.startsWith("/calls/")) {
             int count = calls.getOrDefault(path.substring("/calls/".length()), new AtomicInteger()).get();
             send(exchange, 200, "text/plain", Integer.toString(count).getBytes(StandardCharsets.UTF_8));
+        } else if (path.startsWith("/release/")) {
+            release(path.substring("/release/".length())).countDown();
+            send(exchange, 200, "text/plain", "released\n".getBytes(StandardCharsets.UTF_8));
         } else if (path.startsWith("/monster/")) {
             String name = path.substring("/monster/".length());
             int call = calls.computeIfAbsent(name, key -> new AtomicInteger()).incrementAndGet();
-            monster(exchange, name, call, size(exchange.getRequestURI().getQuery()));
+            monster(exchange, broken ? "status-500-broken" : name, call, size(exchange.getRequestURI().getQuery()));
         } else {
             send(exchange, 404, "text/plain", "not found\n".getBytes(StandardCharsets.UTF_8));
         }
     }
 
-    private static void monster(HttpExchange exchange, String name, int call, int size) throws IOException {
+    private CountDownLatch release(String name) {
+        return releases.computeIfAbsent(name, key -> new CountDownLatch(1));
+    }
+
+    private void monster(HttpExchange exchange, String name, int call, int size) throws IOException {
         if (name.startsWith("status-")) {
             int status = Integer.parseInt(name.substring(7, 10));
             send(exchange, status, "text/plain", ("status " + status + "\n").getBytes(StandardCharsets.UTF_8));
@@ -85,6 +100,8 @@ public class FakeImageBackend extends SwitchableServer {
         } else {
             if (name.startsWith("slow-") || name.startsWith("stall-")) {
                 pause(name.startsWith("slow-") ? 300 : 5000);
+            } else if (name.startsWith("held-")) {
+                awaitRelease(release(name));
             }
             send(exchange, 200, "image/png", png(name, size));
         }
@@ -105,6 +122,14 @@ public class FakeImageBackend extends SwitchableServer {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, "png", out);
         return out.toByteArray();
+    }
+
+    private static void awaitRelease(CountDownLatch release) {
+        try {
+            release.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void pause(long millis) {

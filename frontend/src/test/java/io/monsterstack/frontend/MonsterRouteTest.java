@@ -2,11 +2,13 @@ package io.monsterstack.frontend;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -16,6 +18,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
@@ -46,14 +49,19 @@ class MonsterRouteTest {
     @TestHTTPResource("/monster/")
     URL monsters;
 
+    @Inject
+    Arrivals arrivals;
+
     @Test
     void fillsRedisThenServesFromMemory() throws IOException {
         byte[] first = png("cache-fill");
         byte[] stored = redis.value(byte[].class).get("monster:100:cache-fill");
         assertArrayEquals(first, stored, "the PNG is stored in Redis under monster:<size>:<name>");
+        // Gone from Redis and not asked of the backend again: what follows comes from memory.
+        redis.key().del("monster:100:cache-fill");
         assertArrayEquals(first, png("cache-fill"));
         assertArrayEquals(first, png("cache-fill"));
-        assertEquals(1, backendCalls("cache-fill"), "later requests are served from the caches");
+        assertEquals(1, backendCalls("cache-fill"), "later requests are served from memory");
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(first));
         assertEquals(100, image.getWidth());
         assertEquals(100, image.getHeight());
@@ -106,14 +114,41 @@ class MonsterRouteTest {
     }
 
     @Test
-    void concurrentMissesMakeOneBackendCall() {
+    void redisKeepsAMonsterForSevenDays() {
+        png("seven-days");
+        long ttl = redis.key().ttl("monster:100:seven-days");
+        long week = Duration.ofDays(7).toSeconds();
+        assertTrue(ttl > week - 60 && ttl <= week, "TTL of the cached PNG: " + ttl + " s");
+    }
+
+    @Test
+    void answersHeadLikeGetWithoutTheBody() {
+        String etag = given().when().head("/monster/head-me").then()
+                .statusCode(200)
+                .contentType("image/png")
+                .header("Cache-Control", equalTo("public, max-age=31536000, immutable"))
+                .body(emptyString())
+                .extract().header("ETag");
+        given().when().get("/monster/head-me").then().statusCode(200).header("ETag", equalTo(etag));
+    }
+
+    @Test
+    void concurrentMissesMakeOneBackendCall() throws InterruptedException {
         HttpClient client = HttpClient.newHttpClient();
-        URI uri = URI.create(monsters + "slow-single-flight");
+        URI uri = URI.create(monsters + "held-single-flight");
         List<CompletableFuture<HttpResponse<byte[]>>> responses = IntStream.range(0, 16)
                 .mapToObj(i -> client.sendAsync(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofByteArray()))
                 .toList();
-        responses.forEach(response -> assertEquals(200, response.join().statusCode()));
-        assertEquals(1, backendCalls("slow-single-flight"));
+        // The backend holds its answer until released, so all 16 requests are in the frontend at once.
+        arrivals.await("/monster/held-single-flight", 16, Duration.ofSeconds(10));
+        assertTrue(responses.stream().noneMatch(CompletableFuture::isDone), "nothing answered before the backend");
+        given().baseUri(backendUrl).when().get("/release/held-single-flight").then().statusCode(200);
+        byte[] first = responses.get(0).join().body();
+        for (CompletableFuture<HttpResponse<byte[]>> response : responses) {
+            assertEquals(200, response.join().statusCode());
+            assertArrayEquals(first, response.join().body());
+        }
+        assertEquals(1, backendCalls("held-single-flight"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.monsterstack.frontend;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,14 +11,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -27,10 +32,19 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(RealImageBackend.class)
 class MonsterStackIT {
 
+    // Injected by RealImageBackend.
+    URI backend;
+
     private static final Pattern MONSTER = Pattern.compile("<img src=\"(/monster/[0-9a-f]{64})\"");
 
+    // A URL, not a URI: RealImageBackend fills URI fields.
+    @TestHTTPResource("/q/health/ready")
+    URL ready;
+
     @Test
-    void pageLeadsToARealMonster() throws IOException {
+    void pageLeadsToARealMonster() throws IOException, InterruptedException {
+        // Started is not ready: the first visit must find Redis connected to get its number.
+        Processes.awaitOk(URI.create(ready.toString()), Duration.ofSeconds(30));
         String page = given().formParam("name", "Grace Hopper").when().post("/").then()
                 .statusCode(200)
                 .body(containsString("<title>MonsterStack</title>"))
@@ -48,8 +62,12 @@ class MonsterStackIT {
         assertEquals(100, monster.getHeight());
         assertTrue(hasOpaquePixel(monster), "a monster is drawn, not an empty square");
 
-        byte[] again = given().when().get(img.group(1)).then().statusCode(200).extract().asByteArray();
-        assertEquals(png.length, again.length);
+        // The frontend passes the backend's own PNG on unchanged, from the backend and then from its caches.
+        byte[] drawn = given().baseUri(backend.toString()).queryParam("size", 100).when().get(img.group(1)).then()
+                .statusCode(200)
+                .extract().asByteArray();
+        assertArrayEquals(drawn, png);
+        assertArrayEquals(drawn, given().when().get(img.group(1)).then().statusCode(200).extract().asByteArray());
         given().when().get("/healthz").then()
                 .statusCode(200)
                 .body("redis", equalTo("UP"))

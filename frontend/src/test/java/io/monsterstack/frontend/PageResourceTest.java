@@ -23,6 +23,7 @@ import javax.imageio.ImageIO;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -84,11 +85,15 @@ class PageResourceTest {
         assertEquals(first + 1, second);
     }
 
+    // The project's version as Quarkus reads it from the pom: the default of MONSTERSTACK_VERSION.
+    @ConfigProperty(name = "quarkus.application.version")
+    String mavenVersion;
+
     @Test
     void everyRouteNamesReplicaAndVersion() {
         for (String path : new String[] {"/", "/healthz", "/q/health/live", "/css/monsterstack.css", "/monster/x"}) {
             given().when().get(path).then()
-                    .header("X-MonsterStack-Version", equalTo("1.0.0-SNAPSHOT"))
+                    .header("X-MonsterStack-Version", equalTo(mavenVersion))
                     .header("X-MonsterStack-Replica", not(equalTo("")));
         }
     }
@@ -102,7 +107,11 @@ class PageResourceTest {
     }
 
     @Test
-    void refusesOversizedForms() {
+    void refusesFormFieldsOver4K() {
+        given().formParam("name", "Ada").formParam("padding", "p".repeat(4096)).when().post("/").then()
+                .statusCode(200);
+        given().formParam("name", "Ada").formParam("padding", "p".repeat(4097)).when().post("/").then()
+                .statusCode(413);
         given().formParam("name", "n".repeat(20_000)).when().post("/").then().statusCode(413);
     }
 

@@ -5,6 +5,10 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,6 +44,26 @@ final class Processes {
             }
         }
         throw new IllegalStateException("nothing listens on port " + port + " after " + timeout);
+    }
+
+    /** Waits until {@code uri} answers 200 (a started app may need a while to reach its dependencies). */
+    static void awaitOk(URI uri, Duration timeout) throws InterruptedException {
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int status = 0;
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build();
+                status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                status = 0;
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        throw new IllegalStateException(uri + " answered " + status + ", not 200, for " + timeout);
     }
 
     static void stop(Process process) {

@@ -2,6 +2,7 @@ package io.monsterstack.frontend;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class RealImageBackend implements QuarkusTestResourceLifecycleManager {
 
     private Process process;
+    private URI url;
 
     @Override
     public Map<String, String> start() {
@@ -28,10 +30,17 @@ public class RealImageBackend implements QuarkusTestResourceLifecycleManager {
                     .redirectOutput(Path.of("target", "imagebackend-it.log").toFile())
                     .start();
             Processes.awaitPort(port, Duration.ofSeconds(30), process);
-            return Map.of("quarkus.rest-client.imagebackend.url", "http://127.0.0.1:" + port);
+            url = URI.create("http://127.0.0.1:" + port);
+            return Map.of("quarkus.rest-client.imagebackend.url", url.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Gives the test's {@code URI} field the backend's address, to ask it for monsters directly. */
+    @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(url, new TestInjector.MatchesType(URI.class));
     }
 
     @Override

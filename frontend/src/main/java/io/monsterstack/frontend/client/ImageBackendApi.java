@@ -17,7 +17,4 @@ interface ImageBackendApi {
     @GET
     @Path("monster/{name}")
     Uni<RestResponse<byte[]>> monster(@RestPath String name, @RestQuery int size);
-
-    @GET
-    Uni<RestResponse<String>> root();
 }

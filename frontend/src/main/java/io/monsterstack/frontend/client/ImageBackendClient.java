@@ -15,6 +15,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 @ApplicationScoped
 public class ImageBackendClient {
 
+    // The readiness probe's monster: a fixed name at the smallest size dnmonster's contract allows.
+    private static final String PROBE_NAME = "monsterstack-readiness";
+    private static final int PROBE_SIZE = 12;
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
     private final ImageBackendApi api;
@@ -34,14 +37,16 @@ public class ImageBackendClient {
                 .map(ImageBackendClient::checkedPng);
     }
 
-    /** Completes when the backend answers its root route with 200, fails otherwise. */
+    /**
+     * Completes when the backend renders a monster ({@code 200 image/png}), fails otherwise. A
+     * backend that merely answers HTTP is reachable, not healthy; and amouat/dnmonster, which
+     * answers 404 on "/", is a valid backend.
+     */
     public Uni<Void> ping() {
-        return api.root().onFailure().transform(ImageBackendClient::unwrap).map(response -> {
-            if (response.getStatus() != 200) {
-                throw ImageBackendException.unavailable("image backend answered " + response.getStatus());
-            }
-            return null;
-        });
+        return api.monster(PROBE_NAME, PROBE_SIZE)
+                .onFailure().transform(ImageBackendClient::unwrap)
+                .map(ImageBackendClient::checkedPng)
+                .replaceWithVoid();
     }
 
     private static byte[] checkedPng(RestResponse<byte[]> response) {

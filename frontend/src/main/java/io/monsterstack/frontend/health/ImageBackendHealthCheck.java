@@ -10,7 +10,7 @@ import io.monsterstack.frontend.client.ImageBackendClient;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Readiness of the image backend: its root route answers 200. */
+/** Readiness of the image backend: it renders a monster (answering HTTP is not enough). */
 @Readiness
 @ApplicationScoped
 public class ImageBackendHealthCheck implements AsyncHealthCheck {

@@ -1,0 +1,70 @@
+package io.monsterstack.frontend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** A Redis that accepts connections but does not answer (paused with SIGSTOP) costs REDIS_TIMEOUT, not the page. */
+@QuarkusTest
+@WithTestResource(value = RedisServer.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = FakeImageBackend.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class SlowRedisTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(5);
+
+    @Inject
+    RedisDataSource redis;
+
+    @TestHTTPResource("/")
+    URI site;
+
+    @Test
+    void stalledRedisIsLeftBehindAfterItsTimeout() throws IOException, InterruptedException {
+        String pid = serverPid();
+        signal("STOP", pid);
+        try {
+            HttpResponse<String> page = get("/");
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("counter disabled"), "the page is served without its counter");
+
+            HttpResponse<String> monster = get("/monster/while-redis-stalls");
+            assertEquals(200, monster.statusCode());
+            assertEquals("image/png", monster.headers().firstValue("Content-Type").orElse(""));
+        } finally {
+            signal("CONT", pid);
+        }
+    }
+
+    // Fails (HttpTimeoutException) when the request waits for Redis longer than PATIENCE.
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(site.resolve(path)).timeout(PATIENCE).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String serverPid() {
+        Matcher pid = Pattern.compile("process_id:(\\d+)").matcher(redis.execute("INFO", "server").toString());
+        assertTrue(pid.find(), "INFO server names the process");
+        return pid.group(1);
+    }
+
+    private static void signal(String signal, String pid) throws IOException, InterruptedException {
+        assertEquals(0, new ProcessBuilder("kill", "-" + signal, pid).inheritIO().start().waitFor());
+    }
+}
