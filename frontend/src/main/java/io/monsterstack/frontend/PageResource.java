@@ -18,7 +18,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 import io.monsterstack.frontend.config.FrontendConfig;
-import org.jboss.resteasy.reactive.RestForm;
 
 /** The page: a name form, its monster, the replica that served it and the visit counter. */
 @Path("/")
@@ -48,17 +47,27 @@ public class PageResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<TemplateInstance> submit(@RestForm String name) {
+    public Uni<TemplateInstance> submit(String body) {
+        String name;
+        try {
+            name = NameForm.name(body);
+        } catch (NameForm.MalformedFormException e) {
+            throw badRequest(e.getMessage());
+        }
         if (name == null || name.isBlank()) {
             return render(config.defaultName());
         }
         if (name.length() > config.nameMaxLength()) {
-            throw new WebApplicationException(Response.status(Response.Status.BAD_REQUEST)
-                    .type(MediaType.TEXT_PLAIN_TYPE)
-                    .entity("name must be at most " + config.nameMaxLength() + " characters\n")
-                    .build());
+            throw badRequest("name must be at most " + config.nameMaxLength() + " characters");
         }
         return render(name);
+    }
+
+    private static WebApplicationException badRequest(String reason) {
+        return new WebApplicationException(Response.status(Response.Status.BAD_REQUEST)
+                .type(MediaType.TEXT_PLAIN_TYPE)
+                .entity(reason + "\n")
+                .build());
     }
 
     private Uni<TemplateInstance> render(String name) {
