@@ -8,15 +8,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Well-behaved clients asking a service, each on its own connection, every 100 ms while an attack
  * runs: an answer other than 200 within {@link #NORMAL_LATENCY} is a failure. The machine running
- * the tests is shared, so a few slow answers in a hundred are tolerated; a replica that is wedged,
- * half-wedged or dead fails far more (half of all answers, or all of them).
+ * the tests may be shared and busy (class loading alone then pauses an event loop for a second), so
+ * up to a fifth of the answers may fail; a replica that is wedged, half-wedged or dead fails far
+ * more (half of all answers, or all of them).
  */
 final class OtherClients implements AutoCloseable {
 
     /** Loopback answers take milliseconds; two seconds allow for a shared, busy machine. */
     static final Duration NORMAL_LATENCY = Duration.ofSeconds(2);
 
-    private static final double TOLERATED_FAILURES = 0.05;
+    private static final double TOLERATED_FAILURES = 0.2;
 
     private final List<String> failures = new CopyOnWriteArrayList<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
