@@ -18,7 +18,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 import io.monsterstack.frontend.config.FrontendConfig;
-import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /** The page: a name form, its monster, the replica that served it and the visit counter. */
@@ -51,8 +50,12 @@ public class PageResource {
     /** The original's form post, kept for {@code curl -d name=…} and old pages. */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<TemplateInstance> submit(@RestForm String name) {
-        return render(name);
+    public Uni<TemplateInstance> submit(String body) {
+        try {
+            return render(NameForm.name(body));
+        } catch (NameForm.MalformedFormException e) {
+            throw badRequest(e.getMessage());
+        }
     }
 
     // Every page view is one visit, whichever way the name came.
@@ -68,12 +71,16 @@ public class PageResource {
             return config.defaultName();
         }
         if (name.length() > config.nameMaxLength()) {
-            throw new WebApplicationException(Response.status(Response.Status.BAD_REQUEST)
-                    .type(MediaType.TEXT_PLAIN_TYPE)
-                    .entity("name must be at most " + config.nameMaxLength() + " characters\n")
-                    .build());
+            throw badRequest("name must be at most " + config.nameMaxLength() + " characters");
         }
         return name;
+    }
+
+    private static WebApplicationException badRequest(String reason) {
+        return new WebApplicationException(Response.status(Response.Status.BAD_REQUEST)
+                .type(MediaType.TEXT_PLAIN_TYPE)
+                .entity(reason + "\n")
+                .build());
     }
 
     /** hex(sha256(salt + name)), the original's monster URL, so existing links keep their monster. */

@@ -58,7 +58,9 @@ class ImageBackendDownTest {
         given().when().get("/q/health/ready").then()
                 .statusCode(503)
                 .body("checks.find { it.name == 'imagebackend' }.status", equalTo("DOWN"))
-                .body("checks.find { it.name == 'imagebackend' }.data.keySet()", hasItem("error"));
+                .body("checks.find { it.name == 'imagebackend' }.data.keySet()", hasItem("error"))
+                // Plain words: no address, no exception class (those go to the log).
+                .body("checks.find { it.name == 'imagebackend' }.data.error", equalTo("connection refused"));
     }
 
     // Retries made so far by the client method; 0 before its first retry, when the counter does not exist yet.

@@ -75,6 +75,15 @@ class MonsterStackIT {
     }
 
     @Test
+    void semicolonInANameReachesTheBackend() throws IOException {
+        byte[] a = given().when().get("/monster/a").then().statusCode(200).extract().asByteArray();
+        byte[] semicolon = given().urlEncodingEnabled(false).when().get("/monster/a%3Bb").then()
+                .statusCode(200).extract().asByteArray();
+        assertFalse(java.util.Arrays.equals(a, semicolon), "a;b has its own monster, not the one of a");
+        given().urlEncodingEnabled(false).when().get("/monster/%3B").then().statusCode(200).contentType("image/png");
+    }
+
+    @Test
     void logNeverShowsThePassword() throws IOException {
         given().when().get("/q/health/ready").then().statusCode(200);
         String log = Files.readString(Path.of("target", "quarkus.log"));

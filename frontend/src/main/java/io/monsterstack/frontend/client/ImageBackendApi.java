@@ -1,5 +1,6 @@
 package io.monsterstack.frontend.client;
 
+import jakarta.ws.rs.Encoded;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 
@@ -16,5 +17,5 @@ interface ImageBackendApi {
 
     @GET
     @Path("monster/{name}")
-    Uni<RestResponse<byte[]>> monster(@RestPath String name, @RestQuery int size);
+    Uni<RestResponse<byte[]>> monster(@Encoded @RestPath String name, @RestQuery int size);
 }

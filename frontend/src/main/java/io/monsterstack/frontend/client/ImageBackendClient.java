@@ -1,12 +1,17 @@
 package io.monsterstack.frontend.client;
 
 import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -21,9 +26,12 @@ public class ImageBackendClient {
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
     private final ImageBackendApi api;
+    private final String host;
 
-    ImageBackendClient(@RestClient ImageBackendApi api) {
+    ImageBackendClient(@RestClient ImageBackendApi api,
+            @ConfigProperty(name = "quarkus.rest-client.imagebackend.url") URI url) {
         this.api = api;
+        this.host = url.getHost();
     }
 
     /**
@@ -32,8 +40,8 @@ public class ImageBackendClient {
      */
     @Retry(maxRetries = 1, delay = 0, retryOn = ConnectException.class)
     public Uni<byte[]> monster(String name, int size) {
-        return api.monster(name, size)
-                .onFailure().transform(ImageBackendClient::unwrap)
+        return api.monster(pathSegment(name), size)
+                .onFailure().transform(this::unwrap)
                 .map(ImageBackendClient::checkedPng);
     }
 
@@ -44,7 +52,7 @@ public class ImageBackendClient {
      */
     public Uni<Void> ping() {
         return api.monster(PROBE_NAME, PROBE_SIZE)
-                .onFailure().transform(ImageBackendClient::unwrap)
+                .onFailure().transform(this::unwrap)
                 .map(ImageBackendClient::checkedPng)
                 .replaceWithVoid();
     }
@@ -70,12 +78,21 @@ public class ImageBackendClient {
                 && Arrays.equals(body, 0, PNG_SIGNATURE.length, PNG_SIGNATURE, 0, PNG_SIGNATURE.length);
     }
 
+    // Encoded here because the REST client leaves ';' as it is, and the backend would take "a;b" for
+    // the name "a" with a matrix parameter: every name must reach the backend as the visitor gave it.
+    private static String pathSegment(String name) {
+        return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     // The REST client wraps I/O errors; a refused connection must surface as itself for @Retry,
     // anything else becomes a plain "unavailable" without leaking internals to the visitor.
-    private static Throwable unwrap(Throwable failure) {
+    private Throwable unwrap(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConnectException || cause instanceof ImageBackendException) {
                 return cause;
+            }
+            if (cause instanceof UnknownHostException) {
+                return ImageBackendException.unavailable("cannot resolve " + host);
             }
         }
         Log.debugf(failure, "Image backend call failed");

@@ -7,28 +7,39 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponse.Status;
+import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
- * {@code /healthz}, the Swarm healthcheck: 200 whenever this replica can serve pages. Redis and the
- * image backend are reported as data only, so their outage never gets healthy replicas restarted.
+ * {@code /healthz}, the Swarm healthcheck: 200 whenever this replica can serve pages, 503 when one of
+ * its event loops is stuck. Redis and the image backend are reported as data only, so their outage
+ * never gets healthy replicas restarted.
  */
 @Path("/healthz")
 public class HealthzResource {
 
     private final RedisHealthCheck redis;
     private final ImageBackendHealthCheck imagebackend;
+    private final EventLoopHealthCheck eventLoops;
 
-    HealthzResource(@Readiness RedisHealthCheck redis, @Readiness ImageBackendHealthCheck imagebackend) {
+    HealthzResource(@Readiness RedisHealthCheck redis, @Readiness ImageBackendHealthCheck imagebackend,
+            @Liveness EventLoopHealthCheck eventLoops) {
         this.redis = redis;
         this.imagebackend = imagebackend;
+        this.eventLoops = eventLoops;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Healthz> healthz() {
-        return Uni.combine().all().unis(redis.call(), imagebackend.call())
-                .with((redisState, backendState) -> new Healthz("UP", state(redisState), state(backendState)));
+    public Uni<RestResponse<Healthz>> healthz() {
+        return Uni.combine().all().unis(eventLoops.call(), redis.call(), imagebackend.call())
+                .with((loops, redisState, backendState) -> {
+                    Healthz body = new Healthz(state(loops), state(redisState), state(backendState));
+                    return loops.getStatus() == Status.UP ? RestResponse.ok(body)
+                            : RestResponse.status(RestResponse.Status.SERVICE_UNAVAILABLE, body);
+                });
     }
 
     /** The body: this replica's own status, then each dependency's. */

@@ -1,0 +1,327 @@
+package io.monsterstack.frontend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.monsterstack.httpguard.SilentConnections;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+/**
+ * One unauthenticated client against the packaged jars, run with their images' JVM options: each
+ * attack of issue 8's table must leave the replica serving everyone else within normal latency,
+ * answer with the right status, keep the log bounded and the memory under the container limit.
+ */
+class HostileClientsIT {
+
+    private static final int FRONTEND_LIMIT_MB = 256;
+    private static final int BACKEND_LIMIT_MB = 128;
+    private static final String MONSTER = "/monster/hostile";
+    private static final Path BACKEND_JAR = Path.of(System.getProperty("imagebackend.jar",
+            "../imagebackend/target/quarkus-app/quarkus-run.jar"));
+    private static final Path FRONTEND_JAR = Path.of(System.getProperty("frontend.jar", "target/quarkus-app/quarkus-run.jar"));
+    private static final Path BACKEND_PROPERTIES = Path.of("../imagebackend/src/main/resources/application.properties");
+
+    private static final RedisServer redis = new RedisServer();
+    private static final Map<String, String> frontendConfig = new HashMap<>();
+    private static ServiceProcess backend;
+    private ServiceProcess frontend;
+
+    @BeforeAll
+    static void startDependencies() {
+        frontendConfig.putAll(redis.start());
+        backend = ServiceProcess.start("imagebackend", BACKEND_JAR, BACKEND_PROPERTIES, Map.of());
+        frontendConfig.put("quarkus.rest-client.imagebackend.url", "http://127.0.0.1:" + backend.port());
+    }
+
+    @AfterAll
+    static void stopDependencies() {
+        if (backend != null) {
+            backend.close();
+        }
+        redis.stop();
+    }
+
+    /** A fresh frontend per case: its peak RSS (VmHWM) is then the peak of that attack. */
+    @BeforeEach
+    void startFrontend(TestInfo test) {
+        frontend = ServiceProcess.start("frontend-" + test.getTestMethod().orElseThrow().getName(), FRONTEND_JAR,
+                Path.of("src/main/resources/application.properties"), frontendConfig);
+        // Both paths the other clients ask, once: a first answer loads classes, slow on a busy machine.
+        awaitServing(frontend, "/healthz");
+        awaitServing(frontend, MONSTER);
+    }
+
+    @AfterEach
+    void stopFrontend() {
+        frontend.close();
+    }
+
+    // Row 1: h2c with prior knowledge, a zero stream window and 100k HEADERS frames on one connection.
+    @Test
+    void cleartextHttp2StreamFloodIsNotSpoken() throws Exception {
+        long logStart = frontend.logBytes();
+        try (OtherClients others = OtherClients.asking(frontend.port(), "/healthz", MONSTER);
+                Flood flood = new Flood(frontend.port(), http2StreamFlood(100_000))) {
+            byte[] answer = flood.firstAnswerBytes(9, Duration.ofSeconds(2));
+            awaitFloodFor(Duration.ofSeconds(5));
+            assertServedAndBounded("row 1 h2c", frontend, FRONTEND_LIMIT_MB, logStart, MONSTER, others.failures());
+            assertFalse(answer.length == 9 && answer[3] == 0x4, "answered with an HTTP/2 SETTINGS frame: h2c is on");
+        }
+    }
+
+    // Row 2: 200k pipelined GETs on one connection whose client never reads; then SIGTERM with one still there.
+    @Test
+    void pipeliningClientThatNeverReadsIsNotReadEither() throws Exception {
+        long logStart = frontend.logBytes();
+        byte[] attack = Flood.repeat("GET " + MONSTER + " HTTP/1.1\r\nHost: localhost\r\n\r\n", 200_000);
+        try (OtherClients others = OtherClients.asking(frontend.port(), "/healthz", MONSTER);
+                Flood flood = new Flood(frontend.port(), attack)) {
+            awaitFloodFor(Duration.ofSeconds(6));
+            assertServedAndBounded("row 2 pipelining", frontend, FRONTEND_LIMIT_MB, logStart, MONSTER, others.failures());
+            assertTrue(flood.written() < attack.length,
+                    "the server kept reading all " + attack.length + " bytes of requests whose answers nobody reads");
+        }
+        RawHttp.Answer after = RawHttp.get(frontend.port(), MONSTER, OtherClients.NORMAL_LATENCY);
+        assertEquals(200, after.status(), "a client after the flood: " + after);
+        try (Flood flood = new Flood(frontend.port(), attack)) {
+            awaitFloodFor(Duration.ofSeconds(2));
+            assertTrue(frontend.terminate(Duration.ofSeconds(20)), "SIGTERM must stop the process during a flood");
+        }
+    }
+
+    // Row 3: the same against the image backend, with 1000 pipelined 1024-pixel monsters.
+    @Test
+    void backendPipeliningClientThatNeverReadsIsNotReadEither() throws Exception {
+        try (ServiceProcess flooded = ServiceProcess.start("imagebackend-flooded", BACKEND_JAR, BACKEND_PROPERTIES, Map.of())) {
+            String small = "/monster/other?size=100";
+            awaitServing(flooded, "/");
+            awaitServing(flooded, small);
+            long logStart = flooded.logBytes();
+            byte[] attack = Flood.repeat("GET /monster/flood?size=1024 HTTP/1.1\r\nHost: localhost\r\n\r\n", 1000);
+            try (OtherClients others = OtherClients.asking(flooded.port(), "/", small);
+                    Flood flood = new Flood(flooded.port(), attack)) {
+                awaitFloodFor(Duration.ofSeconds(6));
+                assertServedAndBounded("row 3 backend pipelining", flooded, BACKEND_LIMIT_MB, logStart, small, others.failures());
+            }
+        }
+    }
+
+    // Rows 4 and 5: malformed URL encoding in the form body of POST /, once each and then as a flood.
+    @Test
+    void malformedFormsAreRefusedWithOneLogLineAtMost() throws Exception {
+        long logStart = frontend.logBytes();
+        List<String> bodies = List.of("name=%", "name=%zz", "x=%&name=ok", "na%me=x");
+        List<RawHttp.Answer> answers = new ArrayList<>();
+        for (String body : bodies) {
+            answers.add(RawHttp.exchange(frontend.port(), post(body), Duration.ofSeconds(2)));
+        }
+        System.out.printf("rows 4-5 forms: %s, log +%d chars%n", answers, frontend.logBytes() - logStart);
+        for (RawHttp.Answer answer : answers) {
+            assertEquals(400, answer.status(), answer.text());
+            assertTrue(answer.text().endsWith("\r\n\r\nform data must be URL encoded\n"), answer.text());
+        }
+        ExecutorService connections = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<Integer>>> statuses = new ArrayList<>();
+            for (String body : bodies) {
+                statuses.add(connections.submit(() -> statusesFor(post(body), Duration.ofSeconds(3))));
+            }
+            for (Future<List<Integer>> status : statuses) {
+                assertTrue(status.get().stream().allMatch(code -> code == 400), "all 400: " + status.get());
+            }
+        } finally {
+            connections.shutdownNow();
+        }
+        String log = frontend.logSince(logStart);
+        System.out.printf("rows 4-5 forms flood: log +%d lines%n", log.lines().count());
+        assertTrue(log.lines().count() <= 1 && !log.contains("ERROR"), "at most one WARN line, got:\n" + log);
+        assertServedAndBounded("rows 4-5 forms", frontend, FRONTEND_LIMIT_MB, logStart, MONSTER, "");
+    }
+
+    // Row 6: 3000 connections stalled in their headers, a slowloris at 1 byte/s and an idle keep-alive connection.
+    @Test
+    void connectionsWithoutACompleteRequestAreClosed() throws Exception {
+        long logStart = frontend.logBytes();
+        List<Socket> stalled = new ArrayList<>();
+        Thread slowloris = null;
+        try (Socket keepAlive = connect(frontend.port(), Duration.ofSeconds(10))) {
+            keepAlive.getOutputStream().write(("GET " + MONSTER + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            keepAlive.getInputStream().read(new byte[8192]);
+            long opened = System.nanoTime();
+            for (int i = 0; i < 3000; i++) {
+                // A busy machine accepts slowly: the backlog fills and a connect may wait for it.
+                Socket socket = connect(frontend.port(), Duration.ofSeconds(10));
+                socket.getOutputStream().write("GET /monster/a HTTP/1.1\r\nHost: loc".getBytes(StandardCharsets.ISO_8859_1));
+                stalled.add(socket);
+            }
+            Socket slow = connect(frontend.port(), Duration.ofSeconds(10));
+            stalled.add(slow);
+            slowloris = trickle(slow);
+            long lastOpened = System.nanoTime();
+            try (OtherClients others = OtherClients.asking(frontend.port(), "/healthz", MONSTER)) {
+                awaitFloodFor(Duration.ofSeconds(6));
+                assertServedAndBounded("row 6 stalled", frontend, FRONTEND_LIMIT_MB, logStart, MONSTER, others.failures());
+            }
+
+            // An idle keep-alive connection outlives the edge's own keep-alive (HAProxy: 10 s).
+            awaitUntil(opened + Duration.ofSeconds(10).toNanos());
+            assertTrue(isOpen(keepAlive), "idle keep-alive connection closed before 10 s");
+
+            long deadline = lastOpened + SilentConnections.TIMEOUT.plusSeconds(5).toNanos();
+            long open = stalled.size();
+            while (System.nanoTime() < deadline && (open = stalled.stream().filter(HostileClientsIT::isOpen).count()) > 0) {
+                OtherClients.sleepQuietly(500);
+            }
+            System.out.printf("row 6 stalled: %d of %d still open %s after the last was opened (%s to open them all)%n",
+                    open, stalled.size(), Duration.ofNanos(System.nanoTime() - lastOpened), Duration.ofNanos(lastOpened - opened));
+            assertEquals(0, open, "stalled connections still open " + SilentConnections.TIMEOUT.plusSeconds(5) + " after the last was opened");
+            assertFalse(isOpen(keepAlive), "idle keep-alive connection still open");
+        } finally {
+            for (Socket socket : stalled) {
+                socket.close();
+            }
+            if (slowloris != null) {
+                slowloris.join();
+            }
+        }
+    }
+
+    /**
+     * The checks every attack must pass, measured while it still runs (printed first, so a run on
+     * unfixed code reports the same numbers): other clients served, the process alive and answering,
+     * its peak RSS under the limit, its log short and without stack traces.
+     */
+    private static void assertServedAndBounded(String row, ServiceProcess service, int limitMb, long logStart,
+            String path, String otherClientFailures) throws IOException {
+        RawHttp.Answer now = RawHttp.get(service.port(), path, OtherClients.NORMAL_LATENCY);
+        boolean alive = service.alive();
+        long peak = alive ? service.memoryMb("VmHWM") : -1;
+        String log = service.logSince(logStart);
+        System.out.printf("%s: other clients %s; one more: %s; alive %s; peak RSS %d MB (limit %d); log +%d chars%n",
+                row, otherClientFailures.isEmpty() ? "all served" : otherClientFailures, now, alive, peak, limitMb,
+                log.length());
+        assertEquals("", otherClientFailures, "other clients during the attack");
+        assertTrue(alive, "the process died:\n" + log.substring(Math.max(0, log.length() - 2000)));
+        assertEquals(200, now.status(), "a client at the end of the attack: " + now);
+        assertTrue(peak < limitMb, "peak RSS " + peak + " MB, limit " + limitMb + " MB");
+        assertTrue(log.length() < 2048 && !log.contains("OutOfMemoryError") && !log.contains("\tat "),
+                "log during the attack, " + log.length() + " chars:\n" + log.substring(0, Math.min(4000, log.length())));
+    }
+
+    private static void awaitServing(ServiceProcess service, String path) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        RawHttp.Answer answer;
+        do {
+            answer = RawHttp.get(service.port(), path, Duration.ofSeconds(5));
+        } while (answer.status() != 200 && System.nanoTime() < deadline && service.alive());
+        assertEquals(200, answer.status(), "service not serving " + path + ": " + answer.text());
+    }
+
+    /** The attacks run on their own threads; the test only lets them run for a while. */
+    private static void awaitFloodFor(Duration duration) {
+        awaitUntil(System.nanoTime() + duration.toNanos());
+    }
+
+    private static void awaitUntil(long nanoTime) {
+        long left = (nanoTime - System.nanoTime()) / 1_000_000;
+        if (left > 0) {
+            OtherClients.sleepQuietly(left);
+        }
+    }
+
+    private static String post(String body) {
+        return "POST / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
+    }
+
+    private List<Integer> statusesFor(String request, Duration duration) {
+        List<Integer> statuses = new ArrayList<>();
+        long end = System.nanoTime() + duration.toNanos();
+        while (System.nanoTime() < end && statuses.size() < 20_000) {
+            statuses.add(RawHttp.exchange(frontend.port(), request, Duration.ofSeconds(2)).status());
+        }
+        return statuses;
+    }
+
+    private static Socket connect(int port, Duration timeout) throws IOException {
+        Socket socket = new Socket();
+        socket.connect(new InetSocketAddress("127.0.0.1", port), (int) timeout.toMillis());
+        return socket;
+    }
+
+    /** A header line one byte a second, for at most a minute, until the server closes the connection. */
+    private static Thread trickle(Socket socket) {
+        Thread thread = new Thread(() -> {
+            try {
+                OutputStream out = socket.getOutputStream();
+                out.write("GET / HTTP/1.1\r\nHost: localhost\r\nX-Slow: ".getBytes(StandardCharsets.ISO_8859_1));
+                for (int second = 0; second < 60 && isOpen(socket); second++) {
+                    out.write('a');
+                    OtherClients.sleepQuietly(1000);
+                }
+            } catch (IOException closed) {
+                // The server closed it: what the test waits for.
+            }
+        }, "slowloris");
+        thread.start();
+        return thread;
+    }
+
+    private static boolean isOpen(Socket socket) {
+        try {
+            socket.setSoTimeout(1);
+            InputStream in = socket.getInputStream();
+            while (in.available() > 0) {
+                in.skip(in.available());
+            }
+            return in.read() >= 0;
+        } catch (SocketTimeoutException nothingToRead) {
+            return true;
+        } catch (IOException closedOrReset) {
+            return false;
+        }
+    }
+
+    /** The HTTP/2 preface, SETTINGS with an initial stream window of 0, then that many GET streams. */
+    private static byte[] http2StreamFlood(int streams) {
+        byte[] preface = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
+        // HPACK: :method GET, :scheme http (static table), :path and :authority as literals without indexing.
+        byte[] path = MONSTER.getBytes(StandardCharsets.ISO_8859_1);
+        ByteBuffer block = ByteBuffer.allocate(64).put((byte) 0x82).put((byte) 0x86)
+                .put((byte) 0x04).put((byte) path.length).put(path)
+                .put((byte) 0x01).put((byte) 9).put("localhost".getBytes(StandardCharsets.ISO_8859_1));
+        byte[] headers = Arrays.copyOf(block.array(), block.position());
+        ByteBuffer frames = ByteBuffer.allocate(preface.length + 15 + streams * (9 + headers.length)).put(preface);
+        frames.put(new byte[] {0, 0, 6, 0x4, 0, 0, 0, 0, 0}).putShort((short) 0x4).putInt(0);
+        for (int stream = 0; stream < streams; stream++) {
+            frames.put((byte) 0).putShort((short) headers.length).put((byte) 0x1).put((byte) 0x5)
+                    .putInt(2 * stream + 1).put(headers);
+        }
+        return frames.array();
+    }
+}

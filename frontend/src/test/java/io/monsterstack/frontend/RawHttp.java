@@ -1,0 +1,64 @@
+package io.monsterstack.frontend;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** HTTP/1.1 over a raw socket, the way a healthcheck's wget asks: one connection, one deadline, no retry. */
+final class RawHttp {
+
+    /** An answer's status (0 when none came in time) and how long it took. */
+    record Answer(int status, long millis, String text) {
+        @Override
+        public String toString() {
+            return status + " in " + millis + " ms";
+        }
+    }
+
+    private RawHttp() {
+    }
+
+    static Answer get(int port, String path, Duration timeout) {
+        return exchange(port, "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", timeout);
+    }
+
+    /** Sends the bytes as they are and reads until the server closes or the deadline passes. */
+    static Answer exchange(int port, String request, Duration timeout) {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        StringBuilder text = new StringBuilder();
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), (int) timeout.toMillis());
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[8192];
+            int read;
+            do {
+                int left = (int) ((deadline - System.nanoTime()) / 1_000_000);
+                if (left <= 0) {
+                    break;
+                }
+                socket.setSoTimeout(left);
+                read = in.read(buffer);
+                if (read > 0) {
+                    text.append(new String(buffer, 0, read, StandardCharsets.ISO_8859_1));
+                }
+            } while (read >= 0);
+        } catch (IOException noAnswerInTime) {
+            // The status stays 0 unless a status line arrived before the failure.
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        return new Answer(status(text), millis, text.toString());
+    }
+
+    private static int status(CharSequence text) {
+        String head = text.toString();
+        if (!head.startsWith("HTTP/1.") || head.length() < 12) {
+            return 0;
+        }
+        return Integer.parseInt(head.substring(9, 12));
+    }
+}
