@@ -23,7 +23,7 @@ traffic_start() {
             for url; do
                 : > "$body"
                 reply="$(curl -s -o "$body" -w '%{http_code} %{content_type}' --max-time 5 "${url//\{n\}/$round}" || :)"
-                label="$(sed -n 's:.*<title>\(.*\)</title>.*:\1:p' "$body")"
+                label="$(sed -n 's:.*<title>\(.*\)</title>.*:\1:p' "$body" 2> /dev/null)"  # gone when stopped mid-request
                 if [ -n "$label" ]; then
                     ! grep -q 'counter disabled' "$body" || label+=' [counter disabled]'
                 elif [[ "$reply" == *image/png* ]]; then
@@ -199,6 +199,10 @@ retries_stop() {
 # measure_stop <operation> planned|unplanned: stops them, prints the curl report, the load line
 # and the retries, and appends a row to $MEASURE_TABLE when set (see measure_table). A planned
 # operation fails (returns 1) on any failed or retried request; an unplanned one only reports.
+# Sets $curl_failed, $failed_total (curl + load) and $retried_total (edge + frontends).
+curl_failed=0
+failed_total=0
+retried_total=0
 measure_start() {
     local seconds="$1"
     shift
@@ -210,7 +214,7 @@ measure_start() {
 }
 
 measure_stop() {
-    local operation="$1" kind="$2" curl_summary curl_failed curl_requests curl_gap verdict=ok
+    local operation="$1" kind="$2" curl_summary curl_requests curl_gap verdict=ok
     traffic_stop
     load_stop
     retries_stop
@@ -221,8 +225,9 @@ measure_stop() {
     read -r curl_requests curl_failed curl_gap < <(printf '%s\n' "$curl_summary" \
         | sed -E 's/^([0-9]+) requests.* ([0-9]+) failed.* ([0-9]+) ms$/\1 \2 \3/')
     info "$load_line"
-    local failed=$(( curl_failed + $(load_figure failed) ))
-    local retried=$(( edge_retries + frontend_retries ))
+    failed_total=$(( curl_failed + $(load_figure failed) ))
+    retried_total=$(( edge_retries + frontend_retries ))
+    local failed="$failed_total" retried="$retried_total"
     if [ "$kind" = planned ] && (( failed > 0 || retried > 0 )); then
         verdict=FAILED
     elif (( failed > 0 || retried > 0 )); then
