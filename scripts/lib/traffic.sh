@@ -1,4 +1,7 @@
-# Bounded curl loop for the update, rollback and end-to-end scripts; sourced after common.sh.
+# What the update, rollback and end-to-end drills measure; sourced after common.sh: a bounded curl
+# loop (traffic_*), a sustained load (load_*), the edge's and the frontends' retries (retries_*),
+# and all three around one operation (measure_*). docs/zero-downtime.md explains the figures.
+#
 # traffic_start <seconds> <url>...: in the background, for at most <seconds> (or until
 # traffic_stop), requests each <url> in turn ("{n}" becomes the round number, so that
 # /monster/x-{n} is a never-seen monster reaching the backend and Redis), about 5 rounds a
