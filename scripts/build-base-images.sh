@@ -131,6 +131,15 @@ build_redis() {
         'USER redis' 'WORKDIR /data' 'VOLUME /data' 'EXPOSE 6379' 'CMD ["redis-server"]'
 }
 
+# The edge image carries haproxy.cfg: an image built from another version of it is rebuilt.
+edge_cfg_label=io.monsterstack.haproxy-cfg
+edge_cfg_sum() { sha256sum "$repo_dir/images/haproxy/haproxy.cfg" | cut -c 1-16; }
+built() {
+    docker image inspect "$1" > /dev/null 2>&1 || return 1
+    [ "$1" != "$EDGE_IMAGE" ] \
+        || [ "$(docker image inspect --format "{{index .Config.Labels \"$edge_cfg_label\"}}" "$1")" = "$(edge_cfg_sum)" ]
+}
+
 build_edge() {
     local staging="$work/edge-staging" rootfs="$work/edge"
     stage "$staging" busybox haproxy
@@ -138,7 +147,7 @@ build_edge() {
     base_files "$rootfs" haproxy 99 sh wget
     mkdir -p "$rootfs/usr/local/etc/haproxy"
     cp "$repo_dir/images/haproxy/haproxy.cfg" "$rootfs/usr/local/etc/haproxy/haproxy.cfg"
-    import "$rootfs" "$EDGE_IMAGE" \
+    import "$rootfs" "$EDGE_IMAGE" "LABEL $edge_cfg_label=$(edge_cfg_sum)" \
         'ENV FRONTEND_ADDR=tasks.frontend:5000' 'USER haproxy' 'EXPOSE 5000' \
         'CMD ["/usr/sbin/haproxy", "-db", "-f", "/usr/local/etc/haproxy/haproxy.cfg"]'
 }
@@ -150,7 +159,7 @@ for target in "${targets[@]}"; do
         edge) image="$EDGE_IMAGE" ;;
     esac
     step "base image $image"
-    if [ -z "$force" ] && docker image inspect "$image" > /dev/null 2>&1; then
+    if [ -z "$force" ] && built "$image"; then
         info "already built (use --force to rebuild)"
         continue
     fi

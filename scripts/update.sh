@@ -10,10 +10,12 @@ usage: $self [--service frontend|imagebackend] --tag TAG [--build [--env KEY=VAL
        $self --tag 1.0                                  # back to an existing tag
 
 Rolling update of one service to another image tag while a curl loop (page + a new monster,
-~10 requests/s, on \$STACK_URL = $STACK_URL) proves there is no downtime. Prints the update
-states, the page titles seen (the version moving from old to new) and a summary: requests,
-failures, longest gap between successes. Exits non-zero on any failed request or when the
-update does not complete (Swarm rolled it back, paused it, or it timed out).
+~10 requests/s) and a load of \$LOAD_RATE ($LOAD_RATE) requests/s (scripts/lib/Load.java), both on
+\$STACK_URL = $STACK_URL, prove there is no downtime. Prints the update states, the page titles
+seen (the version moving from old to new), the curl and load figures (requests, failures, p99,
+longest gap between successes) and the retries the edge and the frontends needed. Exits non-zero
+on any failed or retried request or when the update does not complete (Swarm rolled it back,
+paused it, or it timed out).
 --build first builds the image (scripts/build-images.sh --only SERVICE --tag TAG --env ...).
 Idempotent: a service already on that image is left alone.
 USAGE
@@ -57,16 +59,15 @@ if [ "${current%@*}" = "${image#docker.io/}" ] || [ "${current%@*}" = "$image" ]
     exit 0
 fi
 info "from $current"
-traffic_start "$(( timeout + min_duration ))" "$STACK_URL/" "$STACK_URL/monster/traffic-$$-{n}"
-trap traffic_stop EXIT
+measure_start "$(( timeout + min_duration ))" "$STACK_URL/" "$STACK_URL/monster/traffic-$$-{n}"
+trap measure_abort EXIT
 started=$SECONDS
 update_image "${STACK_NAME}_$service" "$image" "$timeout"
-# Keep the loop going for the minimum duration: traffic before, during and after the update.
+# Keep the traffic going for the minimum duration: before, during and after the update.
 while (( SECONDS - started < min_duration )); do sleep 1; done
-traffic_stop
 info "update took $(( SECONDS - started ))s including the minimum traffic time; traffic seen:"
-traffic_ok=1
-traffic_report || traffic_ok=
+clean=1
+measure_stop "update $service to $tag" planned || clean=
 [ "$final_state" = completed ] || die "update ended '$final_state', not 'completed'"
-[ -n "$traffic_ok" ] || die "requests failed during the update"
-info "update completed with no failed request"
+[ -n "$clean" ] || die "requests failed or were retried during the update"
+info "update completed with no failed and no retried request"
