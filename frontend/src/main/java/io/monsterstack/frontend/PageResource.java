@@ -54,7 +54,9 @@ public class PageResource {
         try {
             return render(NameForm.name(body));
         } catch (NameForm.MalformedFormException e) {
-            throw badRequest(e.getMessage());
+            throw refusal(Response.Status.BAD_REQUEST, e.getMessage());
+        } catch (NameForm.FieldTooLargeException e) {
+            throw refusal(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage());
         }
     }
 
@@ -71,13 +73,13 @@ public class PageResource {
             return config.defaultName();
         }
         if (name.length() > config.nameMaxLength()) {
-            throw badRequest("name must be at most " + config.nameMaxLength() + " characters");
+            throw refusal(Response.Status.BAD_REQUEST, "name must be at most " + config.nameMaxLength() + " characters");
         }
         return name;
     }
 
-    private static WebApplicationException badRequest(String reason) {
-        return new WebApplicationException(Response.status(Response.Status.BAD_REQUEST)
+    private static WebApplicationException refusal(Response.Status status, String reason) {
+        return new WebApplicationException(Response.status(status)
                 .type(MediaType.TEXT_PLAIN_TYPE)
                 .entity(reason + "\n")
                 .build());
