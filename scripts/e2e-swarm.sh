@@ -21,7 +21,9 @@ counter surviving "docker stack rm" + redeploy. Prints the table of every measur
 (docs/zero-downtime.md). Each step is bounded in time; a failure stops the drill. At the
 end (trap) it removes all it created: stack, volume, secret (when it made it), images, swarm
 (when it made it). Variables: STACK_NAME (default monsterstack-e2e), EDGE_PORT (default 5000),
-LOAD_RATE (default 200).
+LOAD_RATE (default 200), WARMUP_SECONDS (default 30: unmeasured load before the first step),
+ZERO_DOWNTIME_STRICT (default 1: a failed or retried request in a planned step fails the drill;
+0: reported as MISSED).
 Needs: Debian 12 as root, network to the Debian mirrors and Maven Central, a JDK 17.
 USAGE
 }
@@ -52,6 +54,7 @@ export MEASURE_TABLE="$work/measured-steps.md"
 : > "$MEASURE_TABLE"
 v2_tag=2.0
 backend_tag=1.1
+: "${WARMUP_SECONDS:=30}"
 
 pass() { info "ok: $*"; }
 fail() { error "$*"; exit 1; }
@@ -72,7 +75,7 @@ teardown() {
     local rc=$?
     measure_abort
     if [ -s "$MEASURE_TABLE" ]; then
-        step "measured steps (0 failed and 0 retried required for planned ones)"
+        step "measured steps (0 failed and 0 retried required for planned ones; ZERO_DOWNTIME_STRICT=$ZERO_DOWNTIME_STRICT)"
         measure_table
     fi
     if [ "$rc" != 0 ] && [ -n "$(docker stack services -q "$STACK_NAME" 2> /dev/null)" ]; then
@@ -173,21 +176,29 @@ second="$(visits)"
 [ -n "$first" ] && [ "$second" -gt "$first" ] || fail "visit counter did not grow ($first, $second)"
 pass "frontend authenticated to Redis, visit counter grows ($first -> $second)"
 
+step "4b. warm-up: the load for ${WARMUP_SECONDS}s, not measured"
+# JVMs at 0.5 CPU start in the interpreter: measured steps begin on warmed tasks, as in production
+# after the first minutes (scripts/bench.sh warms up the same way). New tasks of an update are cold.
+load_start "$LOAD_RATE" "$WARMUP_SECONDS" "${LOAD_URLS:-$STACK_URL}"
+sleep "$WARMUP_SECONDS"
+load_stop
+info "warm-up $load_line"
+
 step "5. rolling update of the frontend to v2 under a 60s curl loop"
 "$scripts/update.sh" --service frontend --tag "$v2_tag" --min-duration 60 --timeout 300 | tee "$work/update.log"
 grep -q '^    title "MonsterStack": ' "$work/update.log" || fail "v1 title never seen"
 grep -q '^    last title: MonsterStack v2$' "$work/update.log" || fail "the title did not end on v2"
 [ "$(title)" = "MonsterStack v2" ] || fail "the page is not v2 after the update"
-pass "title moved v1 -> v2 with 0 failed and 0 retried requests"
+pass "title moved v1 -> v2 (failed and retried requests: the table at the end)"
 
 step "6. rolling update of the image backend under load"
 old_ips="$(service_ips imagebackend)"
 "$scripts/update.sh" --service imagebackend --tag "$backend_tag" --min-duration 30 --timeout 300
-pass "image backend tasks replaced ($old_ips -> $(service_ips imagebackend)), new monsters served throughout: 0 failed and 0 retried requests"
+pass "image backend tasks replaced ($old_ips -> $(service_ips imagebackend)), new monsters served throughout (failed and retried requests: the table at the end)"
 
 step "7. broken image: automatic rollback"
 "$scripts/rollback-drill.sh" --timeout 300
-pass "Swarm rolled the broken frontend back with 0 failed and 0 retried requests"
+pass "Swarm rolled the broken frontend back (failed and retried requests: the table at the end)"
 
 step "8. Redis task killed under load (unplanned)"
 # Page and the cached monster: both must stay 200 while Redis is gone.
@@ -256,7 +267,7 @@ measure_start 300 "$STACK_URL/" "$STACK_URL/monster/scale-down-{n}"
 "$scripts/scale.sh" frontend=3
 sleep 10  # the removed tasks finish their shutdown (delay 5s) under the load
 measure_stop "scale frontend 6 -> 3" planned || fail "scaling down failed or retried requests"
-pass "scaled up and back with 0 failed and 0 retried requests"
+pass "scaled up and back (failed and retried requests: the table at the end)"
 
 step "11. Redis password rotated under load"
 if [ -n "$made_secret" ]; then
@@ -264,7 +275,7 @@ if [ -n "$made_secret" ]; then
     "$scripts/secret.sh" --rotate
     wait_until 60 "the visit counter with the new password" counter_shown
     measure_stop "Redis password rotated" planned || fail "requests failed or were retried during the rotation"
-    pass "new password rolled out to Redis and the frontend, 0 failed and 0 retried requests, counter back: $(visits)"
+    pass "new password rolled out to Redis and the frontend, counter back: $(visits)"
 else
     note "redis_password existed before the drill: not rotating someone else's secret"
 fi

@@ -54,4 +54,4 @@ measure_stop "broken frontend image, automatic rollback" planned || clean=
 [ "$final_state" = rollback_completed ] || die "update ended '$final_state', not 'rollback_completed'"
 [ "$now" = "$previous" ] || die "service runs $now, not the previous $previous"
 [ -n "$clean" ] || die "requests failed or were retried during the drill"
-info "Swarm rolled back by itself, with no failed and no retried request"
+info "Swarm rolled back by itself: $failed_total failed, $retried_total retried requests"

@@ -70,4 +70,4 @@ clean=1
 measure_stop "update $service to $tag" planned || clean=
 [ "$final_state" = completed ] || die "update ended '$final_state', not 'completed'"
 [ -n "$clean" ] || die "requests failed or were retried during the update"
-info "update completed with no failed and no retried request"
+info "update completed: $failed_total failed, $retried_total retried requests"
