@@ -13,10 +13,15 @@ export MONSTERSTACK_REPO_DIR="$repo_dir"
 : "${BASE_JRE_IMAGE:=monsterstack-base/jre:17}"
 : "${OFFLINE_REDIS_IMAGE:=monsterstack-base/redis:7}"
 : "${EDGE_IMAGE:=monsterstack-base/haproxy:2.6}"
+: "${REGISTRY_IMAGE:=monsterstack-base/registry:2.8}"
 # Where the stack answers: the edge proxy's host port without IPVS, else the ingress port 5000.
 : "${EDGE_PORT:=5000}"
 : "${STACK_URL:=http://127.0.0.1:$EDGE_PORT}"
 export STACK_NAME DOCKER_REGISTRY DOCKER_USER TAG BASE_JRE_IMAGE EDGE_IMAGE EDGE_PORT
+
+# Where the offline images (mmdebstrap) take their Debian packages: this machine's release and sources.
+: "${APT_SOURCES:=$( [ -f /etc/apt/sources.list.d/debian.sources ] && echo /etc/apt/sources.list.d/debian.sources || echo /etc/apt/sources.list)}"
+debian_suite="$(. /etc/os-release && echo "$VERSION_CODENAME")"
 
 step() { printf '\n==> %s  %s\n' "$(date -u +%H:%M:%S)" "$*"; }
 info() { printf '    %s\n' "$*"; }
