@@ -37,7 +37,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 : "${CLUSTER_NAME:=mscluster}"
 : "${CLUSTER_SUBNET:=192.168.212.0/24}"
 : "${NODE_IMAGE:=monsterstack-base/node:$debian_suite}"
-: "${REGISTRY_PORT:=5000}"
+: "${REGISTRY_PORT:=5050}"  # not 5000: the edge publishes that one on every node
 state_root="/run/$CLUSTER_NAME"
 owner_label="io.monsterstack.cluster=$CLUSTER_NAME"
 net_prefix="${CLUSTER_SUBNET%.*}"

@@ -106,6 +106,30 @@ drop_ports() {
     '
 }
 
+# drop_encryption: filter for `docker stack config` output that removes the overlay networks'
+# encrypted option. The overlay driver encrypts when the option is present at all, whatever its
+# value, so an override file saying "false" cannot turn it off.
+drop_encryption() {
+    awk '
+        /^[^ ]/ { in_networks = ($0 == "networks:") }
+        in_networks && /^    driver_opts:$/ { held = $0; next }
+        in_networks && /^      encrypted: / { next }
+        held != "" { if ($0 ~ /^      /) print held; held = "" }
+        { print }
+    '
+}
+
+# local_kernel: the engine runs on this machine's kernel (no DOCKER_HOST, or a Unix socket),
+# so what /proc and ip(8) say here holds for it.
+local_kernel() { [[ -z "${DOCKER_HOST:-}" || "$DOCKER_HOST" == unix://* ]]; }
+
+# esp_probe: installs, in a scratch network namespace that vanishes with the command, the kind
+# of IPsec state Swarm's encrypted overlay uses (ESP, AES-GCM as rfc4106). Prints ip's answer.
+esp_probe() {
+    unshare --net ip xfrm state add src 192.0.2.1 dst 192.0.2.2 proto esp spi 0x100 mode transport \
+        aead 'rfc4106(gcm(aes))' 0x0102030405060708090a0b0c0d0e0f1011121314 128 2>&1
+}
+
 # on_single_node: images then only exist in the local engine, so never ask a registry.
 on_single_node() { [ "$(docker node ls -q | wc -l)" = 1 ]; }
 
