@@ -28,11 +28,14 @@ running its own dockerd ("Docker in Docker"), built offline from Debian's docker
           CLUSTER_PUSH_REGISTRY  the same registry through a loopback port of this machine:
                               Docker and Jib push over plain HTTP only to 127.0.0.0/8 without
                               configuration, so this engine needs no change
+          CLUSTER_SOCKETS     the folder of every node's socket: <dir>/<node>/docker.sock
 The node containers need no --privileged (which this kind of host refuses): see node_flags.
 USAGE
 }
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+# The nodes are containers of this machine's engine, whatever DOCKER_HOST "env" printed.
+unset DOCKER_HOST
 
 : "${CLUSTER_NAME:=mscluster}"
 : "${CLUSTER_SUBNET:=192.168.212.0/24}"
@@ -253,6 +256,7 @@ env_lines() {
     printf 'export DOCKER_HOST=%s\n' "$(node_host "$first_manager")"
     printf 'export CLUSTER_REGISTRY=%s:%s\n' "$manager_ip" "$REGISTRY_PORT"
     printf 'export CLUSTER_PUSH_REGISTRY=127.0.0.1:%s\n' "$(push_port)"
+    printf 'export CLUSTER_SOCKETS=%s\n' "$state_root"
 }
 
 down() {
