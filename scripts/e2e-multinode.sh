@@ -3,10 +3,11 @@ set -Eeuo pipefail
 
 usage() {
     cat <<USAGE
-usage: $self [--managers M] [--nodes N] [--keep]
+usage: $self [--managers M] [--nodes N] [--keep] [--no-build]
    ie: $self                          # 1 manager + 3 workers, the whole drill, then teardown
        $self --managers 3 --nodes 3   # managers only: app on managers, Redis pinned
        $self --keep                   # leave the cluster and the stack running at the end
+       $self --no-build               # again on a kept cluster: the images are in its registry
 
 Multi-node drill, run by .ci/run after the single-node one: a real swarm of N nodes on this
 machine (scripts/cluster.sh: Docker-in-Docker nodes, two zones, a registry), then
@@ -28,18 +29,21 @@ node's own address), CLUSTER_NAME (mscluster). Needs what cluster.sh and build-i
 USAGE
 }
 
+export TAG="${TAG:-mn}"
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 source "$repo_dir/scripts/lib/traffic.sh"
 
 managers=1
 nodes=4
 keep=
+build=1
 while [ "$#" -gt 0 ]; do
     case "$1" in
         -h | --help) usage; exit 0 ;;
         --managers) managers="${2:?--managers needs a number}"; shift ;;
         --nodes) nodes="${2:?--nodes needs a number}"; shift ;;
         --keep) keep=1 ;;
+        --no-build) build= ;;
         *) bad_usage "$1" ;;
     esac
     shift
@@ -48,10 +52,10 @@ done
 scripts="$repo_dir/scripts"
 drill_started=$SECONDS
 work="$(mktemp -d)"
-export TAG="${TAG:-mn}"
 next_tag="$TAG-next"
 broken_tag="$TAG-broken"
 made_cluster=
+made_bases=
 failed_ops=()
 rows=()
 
@@ -90,6 +94,14 @@ tasks_snapshot() {
         | grep -v "^[^ ]* ${STACK_NAME}_edge\." | sort
 }
 
+# nodes_of <service> <snapshot>...: the nodes that ran the service's tasks, short names.
+nodes_of() {
+    local service="$1"
+    shift
+    awk -v prefix="${STACK_NAME}_$service." 'index($2, prefix) == 1 { print $3 }' "$@" \
+        | sed "s/^${CLUSTER_NAME:-mscluster}-//" | sort -u | xargs
+}
+
 # tasks_moved <before> <after>: "N (M on another node)": tasks that are new, and how many of them
 # run on another node than their slot's previous task.
 tasks_moved() {
@@ -100,7 +112,8 @@ tasks_moved() {
 
 # --- Per-operation figures ----------------------------------------------------------------------
 # op_begin <url>...: snapshot, curl loop to the URLs (and the sustained load, see the hook below).
-# op_end <operation> <nodes> <planned|unplanned> [time]: stops the traffic, adds a row to the table.
+# op_end <operation> <service|node> <planned|unplanned> [time]: stops the traffic, adds a row to
+# the table; its nodes are those that ran the service before or after, or the node named.
 op_started=0
 op_begin() {
     tasks_snapshot > "$work/before"
@@ -117,6 +130,10 @@ op_end() {
     traffic_stop
     load_hook_stop
     tasks_snapshot > "$work/after"
+    case "$where" in
+        frontend | imagebackend) where="$(nodes_of "$where" "$work/before" "$work/after")" ;;
+        *) where="${where#"${CLUSTER_NAME:-mscluster}-"}" ;;
+    esac
     traffic_report | sed -n '/FAILED\|summary/p' || :  # failures are judged below, with the table
     # requests, failures, longest gap between two successes (ms)
     figures="$(awk '{ t = $1; ok = ($2 >= 200 && $2 < 400) }
@@ -200,6 +217,9 @@ teardown() {
         "$scripts/cluster.sh" down || :  # report the drill's own result below
         host_left_as_it_was || rc=1
     fi
+    if [ -z "$keep" ] && [ -n "$made_bases" ]; then
+        host_docker image rm "$BASE_JRE_IMAGE" "$OFFLINE_REDIS_IMAGE" "$EDGE_IMAGE" > /dev/null 2>&1 || :  # some may be missing
+    fi
     rm -rf "$work"
     if [ "$rc" = 0 ]; then
         step "multi-node drill PASSED in $(( SECONDS - drill_started ))s"
@@ -229,6 +249,7 @@ host_left_as_it_was() {
 
 step "1. cluster: $managers manager(s), $(( nodes - managers )) worker(s)"
 ensure_packages curl:curl python3:python3 unshare:util-linux ip:iproute2 column:bsdextrautils
+"$scripts/engine-setup.sh" --no-swarm
 if [ -z "$(host_docker ps -aq --filter "label=io.monsterstack.cluster=${CLUSTER_NAME:-mscluster}")" ]; then
     made_cluster=1
 fi
@@ -253,7 +274,10 @@ else
 fi
 
 step "3. registry flow: build and push through the loopback, nodes pull from $CLUSTER_REGISTRY"
-env -u DOCKER_HOST DOCKER_REGISTRY="$CLUSTER_PUSH_REGISTRY" "$scripts/build-images.sh" --push
+if [ -n "$build" ]; then
+    host_docker image inspect "$BASE_JRE_IMAGE" > /dev/null 2>&1 || made_bases=1
+    env -u DOCKER_HOST DOCKER_REGISTRY="$CLUSTER_PUSH_REGISTRY" "$scripts/build-images.sh" --push
+fi
 for service in frontend imagebackend; do
     python3 "$scripts/lib/registry_tag.py" "$CLUSTER_PUSH_REGISTRY" "$DOCKER_USER/monsterstack-$service" "$TAG" "$next_tag" \
         MONSTERSTACK_VERSION="$next_tag" | sed 's/^/    /'
@@ -316,7 +340,8 @@ backend_node="$(tasks_on imagebackend | grep -vx "$frontend_node" | head -n 1)"
 frontend_container="$(on_node "$frontend_node" docker ps -q --filter "label=com.docker.swarm.service.name=${STACK_NAME}_frontend" | head -n 1)"
 backend_container="$(on_node "$backend_node" docker ps -q --filter "label=com.docker.swarm.service.name=${STACK_NAME}_imagebackend" | head -n 1)"
 backend_ip="$(on_node "$backend_node" docker inspect --format "{{(index .NetworkSettings.Networks \"${STACK_NAME}_monster_network\").IPAddress}}" "$backend_container")"
-on_node "$frontend_node" docker exec "$frontend_container" wget -q -T 5 -O - "http://$backend_ip:8080/monster/cross-node" \
+# busybox wget's -T crashes (SIGSEGV) in these images: the time limit is timeout's.
+timeout 20 env DOCKER_HOST="unix://$CLUSTER_SOCKETS/$frontend_node/docker.sock" docker exec "$frontend_container" wget -q -O - "http://$backend_ip:8080/monster/cross-node" \
     > "$work/cross-node.png" || fail "the frontend on $frontend_node cannot reach the backend on $backend_node ($backend_ip)"
 java "$scripts/lib/PngCheck.java" "$work/cross-node.png" | sed 's/^/    /' || fail "the backend's answer is not a PNG"
 pass "frontend on $frontend_node fetched a $(wc -c < "$work/cross-node.png")-byte PNG from the backend on $backend_node ($backend_ip) over the overlay"
@@ -329,23 +354,23 @@ step "7. operations under a curl loop to every node's port"
 worker_list=($(workers))
 drain_node="${worker_list[0]:-}"
 kill_node="${worker_list[1]:-${worker_list[0]:-}}"
-others() { local node; for node in $(all_nodes); do [ "$node" = "$1" ] || node_url "$node"; done; }
+others() { local node; for node in $(all_nodes); do [ "$node" = "$1" ] || { node_url "$node"; echo; }; done; }
 
 op_begin "${urls[@]}"
 update_image "${STACK_NAME}_frontend" "$(app_image frontend "$next_tag")" 300
 [ "$final_state" = completed ] || fail "frontend update ended '$final_state'"
-op_end "rolling update frontend" "$(tasks_on frontend | sort -u | xargs)" planned
+op_end "rolling update frontend" frontend planned
 
 op_begin "${urls[@]}"
 update_image "${STACK_NAME}_imagebackend" "$(app_image imagebackend "$next_tag")" 300
 [ "$final_state" = completed ] || fail "backend update ended '$final_state'"
-op_end "rolling update backend" "$(tasks_on imagebackend | sort -u | xargs)" planned
+op_end "rolling update backend" imagebackend planned
 
 op_begin "${urls[@]}"
 update_image "${STACK_NAME}_frontend" "$(app_image frontend "$broken_tag")" 300
 [ "$final_state" = rollback_completed ] || fail "broken update ended '$final_state', not rollback_completed"
 [[ "$(service_image "${STACK_NAME}_frontend")" == *":$next_tag@"* ]] || fail "frontend does not run $next_tag after the rollback"
-op_end "broken image, rolled back" "$(tasks_on frontend | sort -u | xargs)" planned
+op_end "broken image, rolled back" frontend planned
 
 if [ -n "$drain_node" ]; then
     # Draining stops every task of the node, its edge too: the loop goes to the other nodes.
@@ -367,7 +392,9 @@ if [ -n "$drain_node" ]; then
     op_end "kill node (unplanned)" "$kill_node" unplanned "down ${down_after}s, moved ${moved_after}s"
     host_docker start "$kill_node" > /dev/null
     wait_until 120 "$kill_node to be back" bash -c '[ "$(docker node inspect --format "{{.Status.State}}" "$1")" = ready ]' - "$kill_node"
-    pass "$kill_node restarted and ready again ($(( SECONDS - op_started ))s after the kill)"
+    # Its edge (a global task) starts again with it; the next operation needs every node's port.
+    wait_converged 300 > /dev/null
+    pass "$kill_node restarted, ready and serving again ($(( SECONDS - op_started ))s after the kill)"
 fi
 
 op_begin "${urls[@]}"
@@ -376,7 +403,7 @@ wait_converged 300
 info "frontend x6: $(tasks_on frontend | uniq -c | awk '{ printf "%s on %s, ", $1, $2 }')zones: $(for node in $(tasks_on frontend); do node_zone "$node"; done | sort | uniq -c | awk '{ printf "%s in %s ", $1, $2 }')"
 docker service scale --detach "${STACK_NAME}_frontend=3" > /dev/null
 wait_converged 300
-op_end "scale frontend 3 -> 6 -> 3" "$(tasks_on frontend | sort -u | xargs)" planned
+op_end "scale frontend 3 -> 6 -> 3" frontend planned
 
 step "8. docker stack rm + redeploy keeps the visit counter (Redis pinned to $redis_node)"
 before="$(visits "${urls[0]}")"

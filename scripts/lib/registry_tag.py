@@ -5,7 +5,7 @@ python3 registry_tag.py REGISTRY REPOSITORY FROM TO [KEY=VALUE...]
       python3 registry_tag.py 127.0.0.1:5050 monsterstack/monsterstack-frontend 1.0 broken QUARKUS_HTTP_PORT=5999
 
 Without KEY=VALUE the manifest of FROM is stored again under TO (same layers, same config). With
-them, TO gets a new image config: FROM's plus those environment variables (the layers are shared),
+them, TO gets a new image config: FROM's with those environment variables set (the layers are shared),
 which is how the multi-node drill makes a new version and a broken one in a second instead of a
 Jib build per tag.
 """
@@ -29,8 +29,9 @@ def call(url, method="GET", data=None, headers=None):
 def with_env(base, manifest, envs):
     with call(f"{base}/blobs/{manifest['config']['digest']}") as response:
         config = json.load(response)
-    config["config"]["Env"] = config["config"].get("Env") or []
-    config["config"]["Env"] += envs
+    keys = {env.split("=", 1)[0] for env in envs}
+    kept = [env for env in config["config"].get("Env") or [] if env.split("=", 1)[0] not in keys]
+    config["config"]["Env"] = kept + envs
     blob = json.dumps(config).encode()
     digest = "sha256:" + hashlib.sha256(blob).hexdigest()
     with call(f"{base}/blobs/uploads/", method="POST") as response:
