@@ -377,7 +377,7 @@ if [ -n "$drain_node" ]; then
     mapfile -t drain_urls < <(others "$drain_node")
     op_begin "${drain_urls[@]}"
     docker node update --availability drain "$drain_node" > /dev/null
-    wait_until 120 "the tasks of $drain_node to run elsewhere" app_settled "$drain_node"
+    wait_until 300 "the tasks of $drain_node to run elsewhere" app_settled "$drain_node"
     moved_after=$(( SECONDS - op_started ))
     docker node update --availability active "$drain_node" > /dev/null
     op_end "drain, then active" "$drain_node" planned "${moved_after}s"
@@ -387,7 +387,7 @@ if [ -n "$drain_node" ]; then
     host_docker kill "$kill_node" > /dev/null
     wait_until 90 "$kill_node to be marked down" bash -c '[ "$(docker node inspect --format "{{.Status.State}}" "$1")" = down ]' - "$kill_node"
     down_after=$(( SECONDS - op_started ))
-    wait_until 120 "the tasks of $kill_node to run elsewhere" app_settled "$kill_node"
+    wait_until 300 "the tasks of $kill_node to run elsewhere" app_settled "$kill_node"
     moved_after=$(( SECONDS - op_started ))
     op_end "kill node (unplanned)" "$kill_node" unplanned "down ${down_after}s, moved ${moved_after}s"
     host_docker start "$kill_node" > /dev/null
