@@ -3,15 +3,18 @@ set -Eeuo pipefail
 
 usage() {
     cat <<USAGE
-usage: $self [--force] [jre] [redis] [edge]
+usage: $self [--force] [jre] [redis] [edge] [registry]
    ie: $self            # build the three base images that are missing
        $self --force jre  # rebuild the JRE base even if it exists
+       DOCKER_HOST=unix:///run/mscluster/manager-1/docker.sock $self registry
 
 Builds MonsterStack's base images offline, from the Debian packages of this machine's
 apt sources (no image registry needed):
   jre    $BASE_JRE_IMAGE     jlink-trimmed JRE 17 + busybox sh/wget, user "app" (uid 1001)
   redis  $OFFLINE_REDIS_IMAGE   Debian's redis-server, user "redis"; drop-in for redis:7-alpine
   edge   $EDGE_IMAGE   Debian's HAProxy with images/haproxy/haproxy.cfg (no-IPVS edge proxy)
+  registry  $REGISTRY_IMAGE   Debian's docker-registry with images/registry/config.yml
+            (only when asked: scripts/cluster.sh runs it on its manager)
 Each image holds only the files it needs and the shared libraries they load (resolved with
 the Debian dynamic loader), so nothing else of Debian ends up inside.
 Needs: root, mmdebstrap, strip (binutils), a JDK 17 with jmods (\$JAVA_HOME, default the
@@ -25,8 +28,6 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 # What Quarkus, Netty and Vert.x use (jdeps of both services); the services draw and encode
 # PNGs themselves, so java.desktop (and the native libraries it would need) stays out.
 : "${JRE_MODULES:=java.base,java.logging,java.management,java.naming,java.net.http,java.sql,java.xml,jdk.crypto.ec,jdk.naming.dns,jdk.unsupported,jdk.zipfs}"
-: "${APT_SOURCES:=$( [ -f /etc/apt/sources.list.d/debian.sources ] && echo /etc/apt/sources.list.d/debian.sources || echo /etc/apt/sources.list)}"
-suite="$(. /etc/os-release && echo "$VERSION_CODENAME")"
 
 force=
 targets=()
@@ -34,7 +35,7 @@ while [ "$#" -gt 0 ]; do
     case "$1" in
         -h | --help) usage; exit 0 ;;
         --force) force=1 ;;
-        jre | redis | edge) targets+=("$1") ;;
+        jre | redis | edge | registry) targets+=("$1") ;;
         *) bad_usage "$1" ;;
     esac
     shift
@@ -49,7 +50,7 @@ stage() {
     local dir="$1"
     shift
     local IFS=,
-    mmdebstrap --quiet --mode=root --variant=extract --include="$*" "$suite" "$dir" "$APT_SOURCES"
+    mmdebstrap --quiet --mode=root --variant=extract --include="$*" "$debian_suite" "$dir" "$APT_SOURCES"
 }
 
 # copy_closure <staging> <rootfs> <path...>: copies each file (symlinks followed) and every
@@ -152,11 +153,25 @@ build_edge() {
         'CMD ["/usr/sbin/haproxy", "-db", "-f", "/usr/local/etc/haproxy/haproxy.cfg"]'
 }
 
+build_registry() {
+    local staging="$work/registry-staging" rootfs="$work/registry"
+    stage "$staging" docker-registry
+    copy_closure "$staging" "$rootfs" usr/bin/docker-registry
+    base_files "$rootfs" registry 1002
+    mkdir -p "$rootfs/etc/docker/registry" "$rootfs/var/lib/docker-registry"
+    cp "$repo_dir/images/registry/config.yml" "$rootfs/etc/docker/registry/config.yml"
+    chown 1002:1002 "$rootfs/var/lib/docker-registry"
+    import "$rootfs" "$REGISTRY_IMAGE" \
+        'USER registry' 'VOLUME /var/lib/docker-registry' 'EXPOSE 5000' \
+        'CMD ["/usr/bin/docker-registry", "serve", "/etc/docker/registry/config.yml"]'
+}
+
 for target in "${targets[@]}"; do
     case "$target" in
         jre) image="$BASE_JRE_IMAGE" ;;
         redis) image="$OFFLINE_REDIS_IMAGE" ;;
         edge) image="$EDGE_IMAGE" ;;
+        registry) image="$REGISTRY_IMAGE" ;;
     esac
     step "base image $image"
     if [ -z "$force" ] && built "$image"; then

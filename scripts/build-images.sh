@@ -18,7 +18,9 @@ options:
   --tag TAG          image tag (default \$TAG = $TAG)
   --only SERVICE     frontend or imagebackend (default both)
   --env KEY=VALUE    bake an environment variable into the image (repeatable)
-  --push             push to \$DOCKER_REGISTRY instead of loading into the local engine
+  --push             push to \$DOCKER_REGISTRY instead of loading into the local engine, the
+                     offline base images too (JRE, Redis, edge: \$DOCKER_REGISTRY/<base>) for
+                     nodes without Docker Hub; plain HTTP for a loopback registry, as Docker
   --no-appcds        skip the AppCDS archive (faster build, slower start)
   --no-bases         never build the offline base images
 USAGE
@@ -77,6 +79,26 @@ for env in "${envs[@]}"; do
 done
 if [ -n "$push" ]; then
     args+=(-Dquarkus.container-image.push=true)
+    # Docker talks plain HTTP to a registry on 127.0.0.0/8 without being told; Jib must be told.
+    case "$DOCKER_REGISTRY" in
+        127.* | localhost | localhost:*) args+=(-Dquarkus.container-image.insecure=true) ;;
+    esac
+fi
+
+# push_bases: the offline bases under the registry's name, pushed, then the extra names dropped.
+push_bases() {
+    local base target
+    step "pushing the offline base images to $DOCKER_REGISTRY"
+    for base in "$BASE_JRE_IMAGE" "$OFFLINE_REDIS_IMAGE" "$EDGE_IMAGE"; do
+        target="$DOCKER_REGISTRY/$base"
+        docker tag "$base" "$target"
+        docker push --quiet "$target" > /dev/null
+        docker image rm "$target" > /dev/null
+        info "pushed $target"
+    done
+}
+if [ -n "$push" ] && [ "$JIB_BASE_IMAGE" = "docker://$BASE_JRE_IMAGE" ]; then
+    push_bases
 fi
 
 step "Jib build of ${modules[*]} (tag $tag)"

@@ -13,10 +13,15 @@ export MONSTERSTACK_REPO_DIR="$repo_dir"
 : "${BASE_JRE_IMAGE:=monsterstack-base/jre:17}"
 : "${OFFLINE_REDIS_IMAGE:=monsterstack-base/redis:7}"
 : "${EDGE_IMAGE:=monsterstack-base/haproxy:2.6}"
+: "${REGISTRY_IMAGE:=monsterstack-base/registry:2.8}"
 # Where the stack answers: the edge proxy's host port without IPVS, else the ingress port 5000.
 : "${EDGE_PORT:=5000}"
 : "${STACK_URL:=http://127.0.0.1:$EDGE_PORT}"
 export STACK_NAME DOCKER_REGISTRY DOCKER_USER TAG BASE_JRE_IMAGE EDGE_IMAGE EDGE_PORT
+
+# Where the offline images (mmdebstrap) take their Debian packages: this machine's release and sources.
+: "${APT_SOURCES:=$( [ -f /etc/apt/sources.list.d/debian.sources ] && echo /etc/apt/sources.list.d/debian.sources || echo /etc/apt/sources.list)}"
+debian_suite="$(. /etc/os-release && echo "$VERSION_CODENAME")"
 
 step() { printf '\n==> %s  %s\n' "$(date -u +%H:%M:%S)" "$*"; }
 info() { printf '    %s\n' "$*"; }
@@ -99,6 +104,30 @@ drop_ports() {
         skipping && /^      / { next }
         { skipping = 0; print }
     '
+}
+
+# drop_encryption: filter for `docker stack config` output that removes the overlay networks'
+# encrypted option. The overlay driver encrypts when the option is present at all, whatever its
+# value, so an override file saying "false" cannot turn it off.
+drop_encryption() {
+    awk '
+        /^[^ ]/ { in_networks = ($0 == "networks:") }
+        in_networks && /^    driver_opts:$/ { held = $0; next }
+        in_networks && /^      encrypted: / { next }
+        held != "" { if ($0 ~ /^      /) print held; held = "" }
+        { print }
+    '
+}
+
+# local_kernel: the engine runs on this machine's kernel (no DOCKER_HOST, or a Unix socket),
+# so what /proc and ip(8) say here holds for it.
+local_kernel() { [[ -z "${DOCKER_HOST:-}" || "$DOCKER_HOST" == unix://* ]]; }
+
+# esp_probe: installs, in a scratch network namespace that vanishes with the command, the kind
+# of IPsec state Swarm's encrypted overlay uses (ESP, AES-GCM as rfc4106). Prints ip's answer.
+esp_probe() {
+    unshare --net ip xfrm state add src 192.0.2.1 dst 192.0.2.2 proto esp spi 0x100 mode transport \
+        aead 'rfc4106(gcm(aes))' 0x0102030405060708090a0b0c0d0e0f1011121314 128 2>&1
 }
 
 # on_single_node: images then only exist in the local engine, so never ask a registry.

@@ -1,0 +1,421 @@
+#!/usr/bin/env bash
+set -Eeuo pipefail
+
+usage() {
+    cat <<USAGE
+usage: $self [--managers M] [--nodes N] [--keep] [--no-build]
+   ie: $self                          # 1 manager + 3 workers, the whole drill, then teardown
+       $self --managers 3 --nodes 3   # managers only: app on managers, Redis pinned
+       $self --keep                   # leave the cluster and the stack running at the end
+       $self --no-build               # again on a kept cluster: the images are in its registry
+
+Multi-node drill, run by .ci/run after the single-node one: a real swarm of N nodes on this
+machine (scripts/cluster.sh: Docker-in-Docker nodes, two zones, a registry), then
+  - the registry flow: build-images.sh --push (bases too) through the host's loopback, new tags
+    made in the registry (scripts/lib/registry_tag.py), deploy.sh against the first manager,
+    every node pulling from the registry;
+  - the ESP/GCM and IPVS probes: without ESP, deploy.sh must refuse the encrypted overlay, and
+    the drill deploys with --no-esp (loudly); without IPVS, the edge runs on every node;
+  - placement: app tasks only on workers (or managers when there are none), spread over both
+    zones, Redis on the labelled manager; a frontend calling a backend on another node;
+  - under a curl loop to every node's published port: rolling update of the frontend and the
+    backend, a broken image rolled back, a worker drained then active again, a worker killed
+    (docker kill of its container) then restarted, the frontend scaled to 6 and back;
+  - the visit counter surviving "docker stack rm" + redeploy;
+and prints one table: operation, nodes, tasks moved, time, requests, failures, retries,
+longest gap. Planned operations must show 0 failed requests; the killed node is reported.
+Variables: TAG (default mn, app image tag in the cluster's registry), EDGE_PORT (5000, on each
+node's own address), CLUSTER_NAME (mscluster). Needs what cluster.sh and build-images.sh need.
+USAGE
+}
+
+export TAG="${TAG:-mn}"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+source "$repo_dir/scripts/lib/traffic.sh"
+
+managers=1
+nodes=4
+keep=
+build=1
+while [ "$#" -gt 0 ]; do
+    case "$1" in
+        -h | --help) usage; exit 0 ;;
+        --managers) managers="${2:?--managers needs a number}"; shift ;;
+        --nodes) nodes="${2:?--nodes needs a number}"; shift ;;
+        --keep) keep=1 ;;
+        --no-build) build= ;;
+        *) bad_usage "$1" ;;
+    esac
+    shift
+done
+
+scripts="$repo_dir/scripts"
+drill_started=$SECONDS
+work="$(mktemp -d)"
+next_tag="$TAG-next"
+broken_tag="$TAG-broken"
+made_cluster=
+made_bases=
+failed_ops=()
+rows=()
+
+pass() { info "ok: $*"; }
+fail() { error "$*"; exit 1; }
+# The nodes are containers of this machine's engine; everything else talks to the first manager.
+host_docker() { env -u DOCKER_HOST docker "$@"; }
+on_node() { local node="$1"; shift; DOCKER_HOST="unix://$CLUSTER_SOCKETS/$node/docker.sock" "$@"; }
+node_ip() { host_docker inspect --format "{{(index .NetworkSettings.Networks \"${CLUSTER_NAME:-mscluster}\").IPAddress}}" "$1"; }
+node_zone() { docker node inspect --format '{{index .Spec.Labels "zone"}}' "$1"; }
+node_state() { docker node inspect --format '{{.Status.State}}' "$1"; }
+all_nodes() { docker node ls --format '{{.Hostname}}' | sort; }
+workers() { docker node ls --filter role=worker --format '{{.Hostname}}' | sort; }
+node_url() { printf 'http://%s:%s' "$(node_ip "$1")" "$EDGE_PORT"; }
+visits() { curl -s --max-time 5 "$1/" | sed -n 's:.*<dt>Visits</dt><dd>\([0-9][0-9]*\)</dd>.*:\1:p'; }
+
+# tasks_on <service>: "<node>" per running task of the service, sorted.
+tasks_on() {
+    docker service ps --filter desired-state=running --format '{{.Node}} {{.CurrentState}}' "${STACK_NAME}_$1" \
+        | awk '$2 == "Running" { print $1 }' | sort
+}
+
+# app_settled [node]: every replicated service runs all its tasks, none on [node] (a lost one).
+app_settled() {
+    local service wanted running
+    for service in frontend imagebackend redis; do
+        wanted="$(docker service inspect --format '{{.Spec.Mode.Replicated.Replicas}}' "${STACK_NAME}_$service")"
+        running="$(tasks_on "$service" | grep -vcx "${1:-(none)}" || :)"
+        [ "$running" = "$wanted" ] || return 1
+    done
+}
+
+# tasks_snapshot: "<task id> <service.slot> <node>" of the running app tasks (the edge is per node).
+tasks_snapshot() {
+    docker stack ps --filter desired-state=running --format '{{.ID}} {{.Name}} {{.Node}}' "$STACK_NAME" \
+        | grep -v "^[^ ]* ${STACK_NAME}_edge\." | sort
+}
+
+# nodes_of <service> <snapshot>...: the nodes that ran the service's tasks, short names.
+nodes_of() {
+    local service="$1"
+    shift
+    awk -v prefix="${STACK_NAME}_$service." 'index($2, prefix) == 1 { print $3 }' "$@" \
+        | sed "s/^${CLUSTER_NAME:-mscluster}-//" | sort -u | xargs
+}
+
+# tasks_moved <before> <after>: "N (M on another node)": tasks that are new, and how many of them
+# run on another node than their slot's previous task.
+tasks_moved() {
+    awk 'NR == FNR { id[$1] = 1; node[$2] = $3; next }
+         !($1 in id) { moved++; if (node[$2] != $3) elsewhere++ }
+         END { printf "%d (%d elsewhere)\n", moved, elsewhere }' "$1" "$2"
+}
+
+# --- Per-operation figures ----------------------------------------------------------------------
+# op_begin <url>...: snapshot, curl loop to the URLs (and the sustained load, see the hook below).
+# op_end <operation> <service|node> <planned|unplanned> [time]: stops the traffic, adds a row to
+# the table; its nodes are those that ran the service before or after, or the node named.
+op_started=0
+op_begin() {
+    tasks_snapshot > "$work/before"
+    retries_hook_begin
+    traffic_start 900 "$@" "$1/monster/multinode-$$-{n}"
+    load_hook_start "$@"
+    sleep 2  # traffic before the operation, too
+    op_started=$SECONDS
+}
+
+op_end() {
+    local operation="$1" where="$2" kind="$3" took="${4:-$(( SECONDS - op_started ))s}" figures
+    sleep 2  # and after it
+    traffic_stop
+    load_hook_stop
+    tasks_snapshot > "$work/after"
+    case "$where" in
+        frontend | imagebackend) where="$(nodes_of "$where" "$work/before" "$work/after")" ;;
+        *) where="${where#"${CLUSTER_NAME:-mscluster}-"}" ;;
+    esac
+    traffic_report | sed -n '/FAILED\|summary/p' || :  # failures are judged below, with the table
+    # requests, failures, longest gap between two successes (ms)
+    figures="$(awk '{ t = $1; ok = ($2 >= 200 && $2 < 400) }
+        NR == 1 { last = t }
+        ok { if (t - last > gap) gap = t - last; last = t }
+        !ok { failed++ }
+        END { printf "%d %d %d", NR, failed, gap }' "$traffic_log")"
+    read -r requests failures gap <<< "$figures"
+    rows+=("$operation|$where|$(tasks_moved "$work/before" "$work/after")|$took|$requests$(load_hook_figures)|$failures|$(retries_hook_end)|${gap} ms")
+    if [ "$kind" = planned ] && [ "$failures" != 0 ]; then
+        failed_ops+=("$operation: $failures failed requests")
+    fi
+}
+
+print_table() {
+    step "multi-node drill: $managers manager(s), $(( nodes - managers )) worker(s)"
+    {
+        echo "operation|nodes|tasks moved|time|requests|failures|retries|longest gap"
+        printf '%s\n' "${rows[@]}"
+    } | column -t -s '|' | sed 's/^/    /'
+}
+
+# --- HOOK (issue 9): the sustained load and the retry counters --------------------------------
+# When scripts/lib/traffic.sh provides them (the zero-downtime work: Load.java at $LOAD_RATE
+# requests/s, HAProxy stats and the frontends' retry counters), every operation also runs the
+# load against every node's port, and the table shows its requests and the retries; until then
+# only the curl loop runs and the retries column says "-". MULTINODE_LOAD=0 turns the load off.
+load_hook_start() {
+    if declare -F load_start > /dev/null && [ "${MULTINODE_LOAD:-1}" != 0 ]; then
+        load_start "${LOAD_RATE:-200}" 900 "$@"
+    fi
+}
+load_hook_stop() {
+    if declare -F load_start > /dev/null && [ "${MULTINODE_LOAD:-1}" != 0 ]; then
+        load_stop
+        info "$load_line"
+    fi
+}
+load_hook_figures() {
+    if [ -n "${load_line:-}" ]; then
+        printf ' + load %s (%s failed, p99 %s ms)' "$(load_figure requests)" "$(load_figure failed)" "$(load_figure p99_ms)"
+    fi
+}
+# Edge retries summed over every node's edge (each node's engine answers for its own edge).
+edge_retries_all_nodes() {
+    local node total=0 counters
+    for node in $(all_nodes); do
+        counters="$(on_node "$node" edge_counters 2> /dev/null || :)"  # a node down: no edge to ask
+        [ -z "$counters" ] || total=$(( total + $(echo "$counters" | awk '{ print $1 + $2 }') ))
+    done
+    echo "$total"
+}
+retries_hook_begin() {
+    if declare -F edge_counters > /dev/null; then
+        edge_retries_all_nodes > "$work/retries-before"
+    fi
+}
+retries_hook_end() {
+    if declare -F edge_counters > /dev/null; then
+        echo "edge $(( $(edge_retries_all_nodes) - $(cat "$work/retries-before") ))"
+    else
+        echo "-"
+    fi
+}
+
+teardown() {
+    local rc=$?
+    traffic_stop
+    if [ "${#rows[@]}" -gt 0 ]; then
+        print_table
+    fi
+    if [ "$rc" != 0 ] && [ -n "${DOCKER_HOST:-}" ]; then
+        step "diagnostics"
+        docker stack ps --no-trunc --format '{{.Name}} {{.Node}} {{.CurrentState}} {{.Error}}' "$STACK_NAME" \
+            2> /dev/null | head -n 40 || :  # best effort: the cluster may be half gone
+    fi
+    if [ -n "$keep" ]; then
+        note "--keep: cluster and stack left running (scripts/cluster.sh down removes them)"
+    elif [ -n "$made_cluster" ]; then
+        step "teardown"
+        "$scripts/cluster.sh" down || :  # report the drill's own result below
+        host_left_as_it_was || rc=1
+    fi
+    if [ -z "$keep" ] && [ -n "$made_bases" ]; then
+        host_docker image rm "$BASE_JRE_IMAGE" "$OFFLINE_REDIS_IMAGE" "$EDGE_IMAGE" > /dev/null 2>&1 || :  # some may be missing
+    fi
+    rm -rf "$work"
+    if [ "$rc" = 0 ]; then
+        step "multi-node drill PASSED in $(( SECONDS - drill_started ))s"
+    else
+        step "multi-node drill FAILED (exit $rc) after $(( SECONDS - drill_started ))s"
+    fi
+    exit "$rc"
+}
+trap teardown EXIT
+
+# host_left_as_it_was: nothing of the cluster in this machine's engine, bridges or iptables.
+host_left_as_it_was() {
+    local name="${CLUSTER_NAME:-mscluster}" leftovers
+    leftovers="$( {
+        host_docker ps -a --filter "label=io.monsterstack.cluster=$name" --format 'container {{.Names}}'
+        host_docker volume ls --filter "label=io.monsterstack.cluster=$name" --format 'volume {{.Name}}'
+        host_docker network ls --filter "name=^$name\$" --format 'network {{.Name}}'
+        ip -br link show "$name" 2> /dev/null | sed 's/^/bridge /'
+        iptables-save | grep -e "$name" -e "${cluster_subnet_prefix:-192.168.212}\." | sed 's/^/iptables /'
+    } || :)"
+    if [ -n "$leftovers" ]; then
+        error "left on this machine: $leftovers"
+        return 1
+    fi
+    info "this machine's engine, bridges and iptables hold nothing of the cluster any more"
+}
+
+step "1. cluster: $managers manager(s), $(( nodes - managers )) worker(s)"
+ensure_packages curl:curl python3:python3 unshare:util-linux ip:iproute2 column:bsdextrautils
+"$scripts/engine-setup.sh" --no-swarm
+if [ -z "$(host_docker ps -aq --filter "label=io.monsterstack.cluster=${CLUSTER_NAME:-mscluster}")" ]; then
+    made_cluster=1
+fi
+up_started=$SECONDS
+"$scripts/cluster.sh" up "$nodes" --managers "$managers" | tee "$work/up.log"
+up_time=$(( SECONDS - up_started ))
+eval "$("$scripts/cluster.sh" env)"
+cluster_subnet_prefix="${CLUSTER_REGISTRY%.*}"
+first_manager="$(docker node ls --filter role=manager --format '{{.Hostname}} {{.ManagerStatus}}' | awk '$2 == "Leader" { print $1 }')"
+info "cluster up in ${up_time}s; $(grep 'memory of all nodes' "$work/up.log" | sed 's/^ *//')"
+
+step "2. kernel probes (ESP/GCM for the encrypted overlay, IPVS for the routing mesh)"
+esp_ok=1
+esp_output="$(esp_probe)" || esp_ok=
+info "ip xfrm state add ... aead 'rfc4106(gcm(aes))' ... (scratch netns, this machine): ${esp_output:-ok}"
+info "the same in node $first_manager: $(host_docker exec "$first_manager" unshare --net ip xfrm state add src 192.0.2.1 dst 192.0.2.2 \
+    proto esp spi 0x100 mode transport aead 'rfc4106(gcm(aes))' 0x0102030405060708090a0b0c0d0e0f1011121314 128 2>&1 || :)"
+if [ -e /proc/net/ip_vs ] || modprobe ip_vs 2> /dev/null; then
+    info "IPVS: present (routing mesh possible)"
+else
+    info "IPVS: absent (/proc/net/ip_vs missing, modprobe ip_vs fails): no routing mesh, the edge runs on every node"
+fi
+
+step "3. registry flow: build and push through the loopback, nodes pull from $CLUSTER_REGISTRY"
+if [ -n "$build" ]; then
+    host_docker image inspect "$BASE_JRE_IMAGE" > /dev/null 2>&1 || made_bases=1
+    env -u DOCKER_HOST DOCKER_REGISTRY="$CLUSTER_PUSH_REGISTRY" "$scripts/build-images.sh" --push
+fi
+for service in frontend imagebackend; do
+    python3 "$scripts/lib/registry_tag.py" "$CLUSTER_PUSH_REGISTRY" "$DOCKER_USER/monsterstack-$service" "$TAG" "$next_tag" \
+        MONSTERSTACK_VERSION="$next_tag" | sed 's/^/    /'
+done
+# Like scripts/rollback-drill.sh's broken image: the frontend listening where nobody checks.
+python3 "$scripts/lib/registry_tag.py" "$CLUSTER_PUSH_REGISTRY" "$DOCKER_USER/monsterstack-frontend" "$TAG" "$broken_tag" \
+    QUARKUS_HTTP_PORT=5999 | sed 's/^/    /'
+info "registry catalog: $(curl -s "http://$CLUSTER_PUSH_REGISTRY/v2/_catalog")"
+export DOCKER_REGISTRY="$CLUSTER_REGISTRY"
+export REDIS_IMAGE="$CLUSTER_REGISTRY/$OFFLINE_REDIS_IMAGE" EDGE_IMAGE="$CLUSTER_REGISTRY/$EDGE_IMAGE"
+
+step "4. secret and deploy against $first_manager (DOCKER_HOST=$DOCKER_HOST)"
+"$scripts/secret.sh"
+deploy_args=(--timeout 400)
+if [ -z "$esp_ok" ]; then
+    if "$scripts/deploy.sh" --no-wait > "$work/refused.log" 2>&1; then
+        cat "$work/refused.log"
+        fail "deploy.sh deployed an encrypted overlay on a kernel without ESP/GCM"
+    fi
+    info "deploy.sh refused, as it must: $(grep -o 'error: .*' "$work/refused.log" | cut -c1-110)..."
+    deploy_args+=(--no-esp)
+fi
+deploy_started=$SECONDS
+"$scripts/deploy.sh" "${deploy_args[@]}"
+deploy_time=$(( SECONDS - deploy_started ))
+urls=()
+for node in $(all_nodes); do urls+=("$(node_url "$node")"); done
+wait_until 60 "the page on every node" bash -c 'for url; do curl -sf -o /dev/null --max-time 3 "$url/" || exit 1; done' - "${urls[@]}"
+pass "deployed and healthy in ${deploy_time}s; the page answers on every node: ${urls[*]}"
+
+step "5. placement, zones, pulls"
+app_role=worker
+[ -n "$(workers)" ] || app_role=manager
+for service in frontend imagebackend redis edge; do
+    docker service ps --filter desired-state=running --format '{{.Node}}' "${STACK_NAME}_$service" | sort | uniq -c \
+        | while read -r count node; do printf '%s x%s on %s (%s, zone %s)\n' "$service" "$count" "$node" \
+            "$(docker node inspect --format '{{.Spec.Role}}' "$node")" "$(node_zone "$node")"; done | sed 's/^/    /'
+done
+for service in frontend imagebackend; do
+    for node in $(tasks_on "$service"); do
+        [ "$(docker node inspect --format '{{.Spec.Role}}' "$node")" = "$app_role" ] || fail "$service runs on $node, not a $app_role"
+    done
+    zones="$(for node in $(tasks_on "$service"); do node_zone "$node"; done | sort -u | xargs)"
+    [ "$(wc -w <<< "$zones")" -ge 2 ] || fail "$service is not spread over both zones ($zones)"
+done
+pass "frontend and backend only on ${app_role}s, both spread over zones a and b"
+redis_node="$(tasks_on redis)"
+[ "$(docker node inspect --format '{{.Spec.Role}} {{index .Spec.Labels "monsterstack.redis"}}' "$redis_node")" = "manager true" ] \
+    || fail "Redis runs on $redis_node, not the labelled manager"
+pass "Redis on $redis_node, the manager labelled monsterstack.redis=true"
+for node in $(all_nodes); do
+    info "$node pulled: $(on_node "$node" docker image ls --format '{{.Repository}}:{{.Tag}}' | grep -c "^$CLUSTER_REGISTRY/") image(s) from $CLUSTER_REGISTRY"
+done
+info "$(docker node ps --format '{{.Name}} {{.CurrentState}}' "$(workers | head -n 1)" 2> /dev/null | head -n 4 | xargs) (docker node ps $(workers | head -n 1))"
+
+step "6. a frontend calling a backend on another node"
+frontend_node="$(tasks_on frontend | head -n 1)"
+backend_node="$(tasks_on imagebackend | grep -vx "$frontend_node" | head -n 1)"
+[ -n "$backend_node" ] || fail "no backend on another node than $frontend_node"
+frontend_container="$(on_node "$frontend_node" docker ps -q --filter "label=com.docker.swarm.service.name=${STACK_NAME}_frontend" | head -n 1)"
+backend_container="$(on_node "$backend_node" docker ps -q --filter "label=com.docker.swarm.service.name=${STACK_NAME}_imagebackend" | head -n 1)"
+backend_ip="$(on_node "$backend_node" docker inspect --format "{{(index .NetworkSettings.Networks \"${STACK_NAME}_monster_network\").IPAddress}}" "$backend_container")"
+# busybox wget's -T crashes (SIGSEGV) in these images: the time limit is timeout's.
+timeout 20 env DOCKER_HOST="unix://$CLUSTER_SOCKETS/$frontend_node/docker.sock" docker exec "$frontend_container" wget -q -O - "http://$backend_ip:8080/monster/cross-node" \
+    > "$work/cross-node.png" || fail "the frontend on $frontend_node cannot reach the backend on $backend_node ($backend_ip)"
+java "$scripts/lib/PngCheck.java" "$work/cross-node.png" | sed 's/^/    /' || fail "the backend's answer is not a PNG"
+pass "frontend on $frontend_node fetched a $(wc -c < "$work/cross-node.png")-byte PNG from the backend on $backend_node ($backend_ip) over the overlay"
+first="$(visits "${urls[0]}")"
+second="$(visits "${urls[-1]}")"
+[ -n "$first" ] && [ "$second" -gt "$first" ] || fail "visit counter did not grow across nodes ($first, $second)"
+pass "visit counter grows through two nodes' edges ($first -> $second): frontends reach Redis on $redis_node"
+
+step "7. operations under a curl loop to every node's port"
+worker_list=($(workers))
+drain_node="${worker_list[0]:-}"
+kill_node="${worker_list[1]:-${worker_list[0]:-}}"
+others() { local node; for node in $(all_nodes); do [ "$node" = "$1" ] || { node_url "$node"; echo; }; done; }
+
+op_begin "${urls[@]}"
+update_image "${STACK_NAME}_frontend" "$(app_image frontend "$next_tag")" 300
+[ "$final_state" = completed ] || fail "frontend update ended '$final_state'"
+op_end "rolling update frontend" frontend planned
+
+op_begin "${urls[@]}"
+update_image "${STACK_NAME}_imagebackend" "$(app_image imagebackend "$next_tag")" 300
+[ "$final_state" = completed ] || fail "backend update ended '$final_state'"
+op_end "rolling update backend" imagebackend planned
+
+op_begin "${urls[@]}"
+update_image "${STACK_NAME}_frontend" "$(app_image frontend "$broken_tag")" 300
+[ "$final_state" = rollback_completed ] || fail "broken update ended '$final_state', not rollback_completed"
+[[ "$(service_image "${STACK_NAME}_frontend")" == *":$next_tag@"* ]] || fail "frontend does not run $next_tag after the rollback"
+op_end "broken image, rolled back" frontend planned
+
+if [ -n "$drain_node" ]; then
+    # Draining stops every task of the node, its edge too: the loop goes to the other nodes.
+    mapfile -t drain_urls < <(others "$drain_node")
+    op_begin "${drain_urls[@]}"
+    docker node update --availability drain "$drain_node" > /dev/null
+    wait_until 300 "the tasks of $drain_node to run elsewhere" app_settled "$drain_node"
+    moved_after=$(( SECONDS - op_started ))
+    docker node update --availability active "$drain_node" > /dev/null
+    op_end "drain, then active" "$drain_node" planned "${moved_after}s"
+
+    mapfile -t kill_urls < <(others "$kill_node")
+    op_begin "${kill_urls[@]}"
+    host_docker kill "$kill_node" > /dev/null
+    wait_until 90 "$kill_node to be marked down" bash -c '[ "$(docker node inspect --format "{{.Status.State}}" "$1")" = down ]' - "$kill_node"
+    down_after=$(( SECONDS - op_started ))
+    wait_until 300 "the tasks of $kill_node to run elsewhere" app_settled "$kill_node"
+    moved_after=$(( SECONDS - op_started ))
+    op_end "kill node (unplanned)" "$kill_node" unplanned "down ${down_after}s, moved ${moved_after}s"
+    host_docker start "$kill_node" > /dev/null
+    wait_until 120 "$kill_node to be back" bash -c '[ "$(docker node inspect --format "{{.Status.State}}" "$1")" = ready ]' - "$kill_node"
+    # Its edge (a global task) starts again with it; the next operation needs every node's port.
+    wait_converged 300 > /dev/null
+    pass "$kill_node restarted, ready and serving again ($(( SECONDS - op_started ))s after the kill)"
+fi
+
+op_begin "${urls[@]}"
+docker service scale --detach "${STACK_NAME}_frontend=6" > /dev/null
+wait_converged 300
+info "frontend x6: $(tasks_on frontend | uniq -c | awk '{ printf "%s on %s, ", $1, $2 }')zones: $(for node in $(tasks_on frontend); do node_zone "$node"; done | sort | uniq -c | awk '{ printf "%s in %s ", $1, $2 }')"
+docker service scale --detach "${STACK_NAME}_frontend=3" > /dev/null
+wait_converged 300
+op_end "scale frontend 3 -> 6 -> 3" frontend planned
+
+step "8. docker stack rm + redeploy keeps the visit counter (Redis pinned to $redis_node)"
+before="$(visits "${urls[0]}")"
+"$scripts/cleanup.sh"
+"$scripts/deploy.sh" "${deploy_args[@]}"
+wait_until 60 "the page with its counter" bash -c '[ -n "$(curl -s --max-time 3 "$1/" | grep -o "<dt>Visits</dt><dd>[0-9]")" ]' - "${urls[0]}"
+after="$(visits "${urls[0]}")"
+[ "$(tasks_on redis)" = "$redis_node" ] || fail "Redis moved to $(tasks_on redis)"
+[ "$after" -gt "$before" ] || fail "visit counter lost ($before -> $after)"
+pass "visit counter preserved ($before -> $after), Redis still on $redis_node"
+
+if [ "${#failed_ops[@]}" -gt 0 ]; then
+    fail "planned operations with failed requests: ${failed_ops[*]}"
+fi
+info "cluster set-up ${up_time}s, deploy ${deploy_time}s"
