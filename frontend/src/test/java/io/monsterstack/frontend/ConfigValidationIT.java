@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -21,6 +23,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+
+import javax.imageio.ImageIO;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
@@ -191,9 +195,14 @@ class ConfigValidationIT {
      */
     private static void assertStarts(Predicate<String> healthy, Map<String, String> values)
             throws IOException, InterruptedException {
+        // Readiness asks the backend for a monster and wants a real PNG: a blank 12 px one will do.
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(12, 12, BufferedImage.TYPE_INT_ARGB), "png", png);
         HttpServer backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
         backend.createContext("/", exchange -> {
-            exchange.sendResponseHeaders(200, -1);
+            exchange.getResponseHeaders().set("Content-Type", "image/png");
+            exchange.sendResponseHeaders(200, png.size());
+            exchange.getResponseBody().write(png.toByteArray());
             exchange.close();
         });
         backend.start();
