@@ -149,8 +149,9 @@ async function visit(viewport, defaultSide, typedSide, linkedSide) {
         await page.goto(`${base}/?name=${encodeURIComponent('Ωmega')}`, { waitUntil: 'load' });
         await checkMonster(`${label} GET /?name=Ωmega`, page, 'Ωmega', linkedSide);
 
-        const icons = await page.evaluate(async () => Promise.all(['/favicon.svg', '/favicon.ico']
-            .map(async (path) => (await fetch(path)).status)));
+        // Asked outside the page: its CSP (connect-src falls back to default-src 'none') forbids fetch().
+        const icons = await Promise.all(['/favicon.svg', '/favicon.ico']
+            .map(async (path) => (await context.request.get(base + path)).status()));
         check(`${label}: favicons answer 200`, icons.every((status) => status === 200), JSON.stringify(icons));
 
         if (viewport.name === 'desktop') {
