@@ -67,4 +67,4 @@ measure() {
 
 step "container start -> healthy ($runs runs each)"
 measure frontend 5000 /healthz 0.5 256m
-measure imagebackend 8080 / 0.3 128m
+measure imagebackend 8080 /healthz 0.3 128m

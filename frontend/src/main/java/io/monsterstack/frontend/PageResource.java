@@ -18,6 +18,8 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 import io.monsterstack.frontend.config.FrontendConfig;
+import io.monsterstack.warmup.SelfWarmUp;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /** The page: a name form, its monster, the replica that served it and the visit counter. */
@@ -34,25 +36,27 @@ public class PageResource {
     private final FrontendConfig config;
     private final Replica replica;
     private final VisitCounter visits;
+    private final SelfWarmUp warmUp;
 
-    PageResource(FrontendConfig config, Replica replica, VisitCounter visits) {
+    PageResource(FrontendConfig config, Replica replica, VisitCounter visits, SelfWarmUp warmUp) {
         this.config = config;
         this.replica = replica;
         this.visits = visits;
+        this.warmUp = warmUp;
     }
 
     /** The page of {@code ?name=…}, so a monster can be linked, bookmarked and reloaded; the form sends it. */
     @GET
-    public Uni<TemplateInstance> show(@RestQuery String name) {
-        return render(name);
+    public Uni<TemplateInstance> show(@RestQuery String name, @RestHeader(SelfWarmUp.HEADER) String warmUpToken) {
+        return render(name, warmUpToken);
     }
 
     /** The original's form post, kept for {@code curl -d name=…} and old pages. */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<TemplateInstance> submit(String body) {
+    public Uni<TemplateInstance> submit(String body, @RestHeader(SelfWarmUp.HEADER) String warmUpToken) {
         try {
-            return render(NameForm.name(body));
+            return render(NameForm.name(body), warmUpToken);
         } catch (NameForm.MalformedFormException e) {
             throw refusal(Response.Status.BAD_REQUEST, e.getMessage());
         } catch (NameForm.FieldTooLargeException e) {
@@ -60,12 +64,13 @@ public class PageResource {
         }
     }
 
-    // Every page view is one visit, whichever way the name came.
-    private Uni<TemplateInstance> render(String requested) {
+    // Every page view is one visit, whichever way the name came; the replica's own warm-up is none.
+    private Uni<TemplateInstance> render(String requested, String warmUpToken) {
         String name = nameOrDefault(requested);
         String hash = hash(config.salt() + name);
-        return visits.increment().map(count -> Templates.page(
-                config.title(), name, config.nameMaxLength(), hash, replica, count));
+        Uni<Long> count = warmUp.isOwnRequest(warmUpToken) ? visits.current() : visits.increment();
+        return count.map(visitCount -> Templates.page(
+                config.title(), name, config.nameMaxLength(), hash, replica, visitCount));
     }
 
     private String nameOrDefault(String name) {

@@ -48,6 +48,11 @@ public class VisitCounter {
         });
     }
 
+    /** The count so far, without counting a visit (the replica's own warm-up); null when Redis cannot be reached. */
+    public Uni<Long> current() {
+        return redis.tolerate(counters.get(KEY), null);
+    }
+
     private void countWaiting() {
         List<Visit> batch;
         synchronized (this) {

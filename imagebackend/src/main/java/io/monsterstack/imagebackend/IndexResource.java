@@ -1,5 +1,6 @@
 package io.monsterstack.imagebackend;
 
+import io.monsterstack.warmup.SelfWarmUp;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,17 +11,22 @@ import java.util.Map;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 
-/** {@code GET /}, the API on one screen (the stack healthcheck probes it), and {@code GET /healthz}. */
+/**
+ * {@code GET /}, the API on one screen, and {@code GET /healthz}, the stack's healthcheck: 503 while the
+ * replica warms itself up (Swarm sends it nobody before) or when the renderer fails.
+ */
 @Path("/")
 @NonBlocking
 public class IndexResource {
 
     private final MonsterConfig config;
     private final RendererHealthCheck renderer;
+    private final SelfWarmUp warmUp;
 
-    IndexResource(MonsterConfig config, @Liveness RendererHealthCheck renderer) {
+    IndexResource(MonsterConfig config, @Liveness RendererHealthCheck renderer, SelfWarmUp warmUp) {
         this.config = config;
         this.renderer = renderer;
+        this.warmUp = warmUp;
     }
 
     @GET
@@ -33,7 +39,7 @@ public class IndexResource {
                     image/png, a square N pixels wide (default %d; width/height override size,
                     the larger wins; at least 12, at most %d); names up to %d characters.
                     Same name, same picture, on every replica. ETag and If-None-Match supported.
-                GET /healthz          renderer status as JSON
+                GET /healthz          renderer status as JSON (503 while warming up)
                 GET /q/health/live    liveness (MicroProfile Health)
                 GET /q/health/ready   readiness (MicroProfile Health)
                 """.formatted(MonsterImageResource.DEFAULT_SIZE, config.maxSize(), config.maxNameLength());
@@ -44,8 +50,9 @@ public class IndexResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response healthz() {
         HealthCheckResponse check = renderer.call();
-        boolean up = check.getStatus() == HealthCheckResponse.Status.UP;
-        Map<String, Object> body = Map.of("status", check.getStatus().name(), "artVersion", MonsterRenderer.ART_VERSION);
+        boolean up = check.getStatus() == HealthCheckResponse.Status.UP && warmUp.done();
+        Map<String, Object> body = Map.of("status", up ? "UP" : "DOWN", "warmedUp", warmUp.done(),
+                "artVersion", MonsterRenderer.ART_VERSION);
         return Response.status(up ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE).entity(body).build();
     }
 }

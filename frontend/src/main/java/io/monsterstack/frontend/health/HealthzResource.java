@@ -5,6 +5,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import io.monsterstack.warmup.SelfWarmUp;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponse.Status;
@@ -13,8 +14,8 @@ import org.eclipse.microprofile.health.Readiness;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
- * {@code /healthz}, the Swarm healthcheck: 200 whenever this replica can serve pages, 503 when one of
- * its event loops is stuck. Redis and the image backend are reported as data only, so their outage
+ * {@code /healthz}, the Swarm healthcheck: 200 whenever this replica can serve pages, 503 while it
+ * warms itself up (so Swarm sends it no visitor before) and when one of its event loops is stuck. Redis and the image backend are reported as data only, so their outage
  * never gets healthy replicas restarted.
  */
 @Path("/healthz")
@@ -23,12 +24,14 @@ public class HealthzResource {
     private final RedisHealthCheck redis;
     private final ImageBackendHealthCheck imagebackend;
     private final EventLoopHealthCheck eventLoops;
+    private final SelfWarmUp warmUp;
 
     HealthzResource(@Readiness RedisHealthCheck redis, @Readiness ImageBackendHealthCheck imagebackend,
-            @Liveness EventLoopHealthCheck eventLoops) {
+            @Liveness EventLoopHealthCheck eventLoops, SelfWarmUp warmUp) {
         this.redis = redis;
         this.imagebackend = imagebackend;
         this.eventLoops = eventLoops;
+        this.warmUp = warmUp;
     }
 
     @GET
@@ -36,14 +39,16 @@ public class HealthzResource {
     public Uni<RestResponse<Healthz>> healthz() {
         return Uni.combine().all().unis(eventLoops.call(), redis.call(), imagebackend.call())
                 .with((loops, redisState, backendState) -> {
-                    Healthz body = new Healthz(state(loops), state(redisState), state(backendState));
-                    return loops.getStatus() == Status.UP ? RestResponse.ok(body)
+                    boolean serving = loops.getStatus() == Status.UP && warmUp.done();
+                    Healthz body = new Healthz(serving ? "UP" : "DOWN", warmUp.done(), state(redisState),
+                            state(backendState));
+                    return serving ? RestResponse.ok(body)
                             : RestResponse.status(RestResponse.Status.SERVICE_UNAVAILABLE, body);
                 });
     }
 
-    /** The body: this replica's own status, then each dependency's. */
-    public record Healthz(String status, String redis, String imagebackend) {
+    /** The body: this replica's own status, whether its warm-up is over, then each dependency's. */
+    public record Healthz(String status, boolean warmedUp, String redis, String imagebackend) {
     }
 
     private static String state(HealthCheckResponse response) {

@@ -1,0 +1,132 @@
+package io.monsterstack.warmup;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.ObservesAsync;
+
+import io.quarkus.logging.Log;
+import io.quarkus.vertx.http.HttpServerStart;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Sends this replica's own hot requests to itself, through its real HTTP server, as soon as it
+ * listens, and reports it healthy only afterwards. A JVM starting under a fraction of a CPU runs its
+ * first thousand requests in the interpreter, tens of times slower: without this, the first visitors
+ * a rolling update sends to a new replica wait seconds, and their calls time out (docs/zero-downtime.md).
+ * Swarm puts a task in DNS only once its healthcheck passes, so no visitor reaches a cold replica.
+ */
+@ApplicationScoped
+public class SelfWarmUp {
+
+    /** The header that marks a warm-up request; only this process knows its value. */
+    public static final String HEADER = "X-MonsterStack-Warm-Up";
+
+    private final String token = UUID.randomUUID().toString();
+    private final WarmUpConfig config;
+    private final Vertx vertx;
+    private final AtomicInteger started = new AtomicInteger();
+    private final AtomicInteger answered = new AtomicInteger();
+    private final AtomicInteger failed = new AtomicInteger();
+    private volatile boolean done;
+
+    SelfWarmUp(WarmUpConfig config, Vertx vertx) {
+        this.config = config;
+        this.vertx = vertx;
+        this.done = config.requests() == 0;
+    }
+
+    void start(@ObservesAsync HttpServerStart server) {
+        if (done) {
+            return;
+        }
+        try {
+            warmUp(server.options().getPort() > 0 ? server.options().getPort() : randomPortChosen());
+        } catch (RuntimeException e) {
+            // A warm-up that cannot run must not keep a replica that can serve out of every pool.
+            done = true;
+            Log.warnf(e, "Warm-up skipped: %s", e.getMessage());
+        }
+    }
+
+    // Port 0 ("any free port", as in the tests): Quarkus publishes the one it got in its config.
+    private static int randomPortChosen() {
+        return ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+    }
+
+    private void warmUp(int port) {
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                .setDefaultHost("127.0.0.1")
+                .setDefaultPort(port)
+                .setMaxPoolSize(config.concurrency()));
+        long startedAt = System.nanoTime();
+        long deadline = startedAt + config.maxDuration().toNanos();
+        AtomicInteger lanes = new AtomicInteger(config.concurrency());
+        Runnable finish = () -> {
+            client.close();
+            done = true;
+            Log.infof("Warmed up with %d requests to itself in %d ms (%d failed or answered 5xx)",
+                    answered.get() + failed.get(), (System.nanoTime() - startedAt) / 1_000_000, failed.get());
+        };
+        for (int lane = 0; lane < config.concurrency(); lane++) {
+            next(client, deadline, lanes, finish);
+        }
+    }
+
+    // One lane: a request, then the next once it is answered. A lane ends with the requests, at the
+    // deadline, or when its request gets no answer at all (the server is stopping: nothing to warm).
+    private void next(HttpClient client, long deadline, AtomicInteger lanes, Runnable finish) {
+        int n = started.getAndIncrement();
+        if (n >= config.requests() || System.nanoTime() - deadline > 0) {
+            endLane(lanes, finish);
+            return;
+        }
+        String path = config.paths().get(n % config.paths().size()).replace("{n}", Integer.toString(n));
+        client.request(HttpMethod.GET, path)
+                .compose(request -> request.putHeader(HEADER, token).send())
+                .compose(response -> response.body().map(body -> response.statusCode()))
+                .onComplete(result -> {
+                    if (result.failed()) {
+                        failed.incrementAndGet();
+                        endLane(lanes, finish);
+                        return;
+                    }
+                    (result.result() < 500 ? answered : failed).incrementAndGet();
+                    next(client, deadline, lanes, finish);
+                });
+    }
+
+    private static void endLane(AtomicInteger lanes, Runnable finish) {
+        if (lanes.decrementAndGet() == 0) {
+            finish.run();
+        }
+    }
+
+    /** True once the warm-up ended (all requests answered, or its deadline passed), or when it is off. */
+    public boolean done() {
+        return done;
+    }
+
+    /** True for the value of {@link #HEADER} on this replica's own warm-up requests, false for anything else. */
+    public boolean isOwnRequest(String headerValue) {
+        return headerValue != null && MessageDigest.isEqual(
+                token.getBytes(StandardCharsets.UTF_8), headerValue.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Requests answered so far (below 500), for the health data. */
+    public int answered() {
+        return answered.get();
+    }
+
+    /** Requests that failed or answered 5xx so far, for the health data. */
+    public int failed() {
+        return failed.get();
+    }
+}
