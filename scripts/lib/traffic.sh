@@ -117,7 +117,8 @@ load_figure() { printf '%s\n' "$load_line" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
 # --- Retries: the edge's (HAProxy stats) and the frontends' (SmallRye Fault Tolerance) ----------
 # retries_start: takes the edge's counters and the frontends' retry counters, and keeps sampling
 # the latter every 2s (a frontend task replaced during the step takes its counter with it).
-# retries_stop: sets $edge_retries (retried + redispatched requests), $edge_errors (connection and
+# retries_stop: sets $edge_retries (retries; a redispatch is a retry sent to another task, which
+# HAProxy counts in both columns, so it is not added twice), $edge_errors (connection and
 # response errors towards the tasks), $edge_5xx (5xx answers the clients got) and
 # $frontend_retries (backend calls retried by every frontend task), and prints them.
 retries_dir=
@@ -176,7 +177,7 @@ retries_stop() {
     read -r -a before < "$retries_dir/edge.before" || before=(0 0 0 0 0)
     read -r -a after < "$retries_dir/edge.after" || after=(0 0 0 0 0)
     if [ "${#after[@]}" = 5 ] && [ "${#before[@]}" = 5 ]; then
-        edge_retries=$(( after[0] - before[0] + after[1] - before[1] ))
+        edge_retries=$(( after[0] - before[0] ))
         edge_errors=$(( after[2] - before[2] + after[3] - before[3] ))
         edge_5xx=$(( after[4] - before[4] ))
         info "edge: $(( after[0] - before[0] )) retried, $(( after[1] - before[1] )) redispatched," \
