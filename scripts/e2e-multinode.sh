@@ -182,7 +182,7 @@ edge_retries_all_nodes() {
     local node total=0 counters
     for node in $(all_nodes); do
         counters="$(on_node "$node" edge_counters 2> /dev/null || :)"  # a node down: no edge to ask
-        [ -z "$counters" ] || total=$(( total + $(echo "$counters" | awk '{ print $1 + $2 }') ))
+        [ -z "$counters" ] || total=$(( total + $(echo "$counters" | awk '{ print $1 }') ))  # retries; redispatches are among them
     done
     echo "$total"
 }
