@@ -46,11 +46,7 @@ public class FakeImageBackend extends SwitchableServer {
         try {
             int port = Processes.freePort();
             if (running()) {
-                server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
-                executor = Executors.newCachedThreadPool();
-                server.setExecutor(executor);
-                server.createContext("/", this::handle);
-                server.start();
+                listen(new InetSocketAddress("127.0.0.1", port));
             }
             return Map.of(
                     "quarkus.rest-client.imagebackend.url", "http://127.0.0.1:" + port,
@@ -58,6 +54,15 @@ public class FakeImageBackend extends SwitchableServer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Serves on {@code address} until {@link #stop()}, for a test resource that runs several backends. */
+    void listen(InetSocketAddress address) throws IOException {
+        server = HttpServer.create(address, 128);
+        executor = Executors.newCachedThreadPool();
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
     }
 
     @Override
