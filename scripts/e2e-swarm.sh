@@ -16,7 +16,8 @@ counted: the planned operations -- rolling updates of the frontend (v1 -> v2 tit
 image backend, the automatic rollback of a broken image, the frontend scaled 3 -> 6 -> 3, the
 Redis password rotated -- must show 0 failed and 0 retried requests; the unplanned faults -- a
 Redis task killed, a frontend task killed with SIGKILL, the image backend scaled to 0 -- are
-reported with their failures and retries. Then a load burst without OOM kill, and the visit
+reported with their failures and retries. Then a load burst without OOM kill, the stack's
+speed through the edge with wrk (hit, page, cold: reported, not asserted), and the visit
 counter surviving "docker stack rm" + redeploy. Prints the table of every measured step
 (docs/zero-downtime.md). Each step is bounded in time; a failure stops the drill. At the
 end (trap) it removes all it created: stack, volume, secret (when it made it), images, swarm
@@ -116,7 +117,7 @@ teardown() {
 trap teardown EXIT
 
 step "1. tools, engine, swarm, stack files"
-ensure_packages curl:curl mmdebstrap:mmdebstrap strip:binutils
+ensure_packages curl:curl mmdebstrap:mmdebstrap strip:binutils wrk:wrk
 if [ "$(docker info --format '{{.Swarm.LocalNodeState}}' 2> /dev/null)" != active ]; then
     made_swarm=1
 fi
@@ -137,7 +138,7 @@ docker image inspect "$BASE_JRE_IMAGE" > /dev/null 2>&1 || made_bases=1
 docker tag "$(app_image imagebackend)" "$(app_image imagebackend "$backend_tag")"
 info "image backend $backend_tag: the same image under a new tag (Swarm updates on the spec)"
 docker image ls --format '{{.Repository}}:{{.Tag}} {{.Size}}' | grep monsterstack | sed 's/^/    /'
-"$scripts/measure-start.sh"
+"$scripts/measure-start.sh" --runs 1
 
 step "3. secret and deploy"
 docker secret inspect redis_password > /dev/null 2>&1 || made_secret=1
@@ -293,6 +294,18 @@ oom="$(docker ps -aq --filter "label=com.docker.stack.namespace=$STACK_NAME" \
     | xargs docker inspect --format '{{.Name}} {{.State.OOMKilled}}' | grep -c ' true$' || :)"
 [ "$oom" = 0 ] || fail "$oom container(s) of the stack were OOM-killed"
 pass "no container of the stack was ever OOM-killed"
+
+step "12b. the stack's speed as deployed, through the edge (reported, not asserted: a shared machine)"
+# 16 connections for 5 s each, the stack's own limits (3 frontends at 0.5 CPU, 2 backends at 0.3).
+swarm_speed() {
+    local label="$1" url="$2" json
+    shift 2
+    json="$(env "$@" wrk -t2 -c16 -d5s --timeout 5s -s "$scripts/bench/wrk-report.lua" "$url" | sed -n 's/^BENCH_JSON //p')"
+    info "$label: $(python3 -c 'import json, sys; d = json.loads(sys.argv[1]); print("%.0f req/s, p99 %.0f ms, %d errors, %d non-2xx" % (d["rps"], d["p99_ms"], d["socket_errors"], d["http_errors"]))' "$json")"
+}
+swarm_speed "cache hit (a monster already served)" "$STACK_URL$monster"
+swarm_speed "page GET" "$STACK_URL/"
+swarm_speed "cold (a never-seen monster each: backend + Redis)" "$STACK_URL/" BENCH_UNIQUE_PREFIX="/monster/speed-$$-"
 
 step "13. docker stack rm + redeploy keeps the visit counter"
 before="$(visits)"
