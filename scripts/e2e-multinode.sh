@@ -23,7 +23,8 @@ machine (scripts/cluster.sh: Docker-in-Docker nodes, two zones, a registry), the
     (docker kill of its container) then restarted, the frontend scaled to 6 and back;
   - the visit counter surviving "docker stack rm" + redeploy;
 and prints one table: operation, nodes, tasks moved, time, requests, failures, retries,
-longest gap. Planned operations must show 0 failed requests; the killed node is reported.
+longest gap. Planned operations must show 0 failed requests (curl loop and load); the killed
+node is reported.
 Variables: TAG (default mn, app image tag in the cluster's registry), EDGE_PORT (5000, on each
 node's own address), CLUSTER_NAME (mscluster). Needs what cluster.sh and build-images.sh need.
 USAGE
@@ -145,6 +146,9 @@ op_end() {
     rows+=("$operation|$where|$(tasks_moved "$work/before" "$work/after")|$took|$requests$(load_hook_figures)|$failures|$(retries_hook_end)|${gap} ms")
     if [ "$kind" = planned ] && [ "$failures" != 0 ]; then
         failed_ops+=("$operation: $failures failed requests")
+    fi
+    if [ "$kind" = planned ] && [ -n "${load_line:-}" ] && [ "$(load_figure failed)" != 0 ]; then
+        failed_ops+=("$operation: $(load_figure failed) failed requests of the load")
     fi
 }
 
