@@ -58,6 +58,9 @@ trap 'stop_all; rm -rf "$work"' EXIT
 trap 'exit 130' INT TERM
 
 # --- time to ready, median of 5 starts per service ------------------------------------------
+# Without the services' own warm-up (readiness waits for it: seconds of self-sent requests): ready
+# here is "answers", and wrk warms the JIT itself below. scripts/measure-start.sh times the warm-up.
+export WARM_UP_REQUESTS=0
 start_redis "$work"
 backend_port="$(free_port)"
 frontend_port="$(free_port)"
