@@ -72,7 +72,7 @@ public class SelfWarmUp {
         Runnable finish = () -> {
             client.close();
             done = true;
-            Log.infof("Warmed up with %d requests to itself in %d ms (%d failed or answered 5xx)",
+            Log.infof("Warmed up with %d requests to itself in %d ms (%d failed or answered 4xx/5xx)",
                     answered.get() + failed.get(), (System.nanoTime() - startedAt) / 1_000_000, failed.get());
         };
         for (int lane = 0; lane < config.concurrency(); lane++) {
@@ -98,7 +98,7 @@ public class SelfWarmUp {
                         endLane(lanes, finish);
                         return;
                     }
-                    (result.result() < 500 ? answered : failed).incrementAndGet();
+                    (result.result() < 400 ? answered : failed).incrementAndGet();
                     next(client, deadline, lanes, finish);
                 });
     }
@@ -120,12 +120,12 @@ public class SelfWarmUp {
                 token.getBytes(StandardCharsets.UTF_8), headerValue.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Requests answered so far (below 500), for the health data. */
+    /** Requests answered with a success so far (below 400: a wrong path warms nothing), for the health data. */
     public int answered() {
         return answered.get();
     }
 
-    /** Requests that failed or answered 5xx so far, for the health data. */
+    /** Requests that failed or answered 4xx/5xx so far, for the health data. */
     public int failed() {
         return failed.get();
     }
