@@ -218,7 +218,8 @@ class ConfigValidationIT {
             HttpClient client = HttpClient.newHttpClient();
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz")).build();
             HttpResponse<String> healthz = client.send(request, HttpResponse.BodyHandlers.ofString());
-            while (!healthy.test(healthz.body()) && System.nanoTime() < deadline) {
+            // 503 until the replica has warmed itself up (a few seconds), then 200.
+            while ((healthz.statusCode() != 200 || !healthy.test(healthz.body())) && System.nanoTime() < deadline) {
                 process.waitFor(100, TimeUnit.MILLISECONDS); // a refused backend answers at once: do not spin
                 healthz = client.send(request, HttpResponse.BodyHandlers.ofString());
             }
