@@ -60,9 +60,9 @@ public interface FrontendConfig {
     @Range(min = 12, max = 1024, message = "(MONSTER_SIZE)" + RANGE)
     int monsterSize();
 
-    /** Bytes of PNG kept in the in-process cache (0: none); at most a third of the image's 96 MB heap. */
+    /** Bytes of PNG kept in the in-process cache (0: none); at most a third of the image's 72 MB heap. */
     @WithDefault("16777216")
-    @Range(min = 0, max = 33554432, message = "(MONSTER_CACHE_MAX_BYTES)" + RANGE)
+    @Range(min = 0, max = 25165824, message = "(MONSTER_CACHE_MAX_BYTES)" + RANGE)
     long cacheMaxBytes();
 
     /** How long Redis keeps a monster; bounds Redis memory since every name is a new key. */
