@@ -1,0 +1,68 @@
+package io.monsterstack.frontend;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A frontend whose Redis password is not Redis's, as while a secret rotation is half done: it
+ * degrades to "counter disabled" and must not keep a connection per failed handshake (Redis answers
+ * WRONGPASS and leaves the socket open), which exhausted the heap within seconds under load.
+ */
+@QuarkusTest
+@WithTestResource(value = RedisServer.class, initArgs = @ResourceArg(name = "password", value = "wrong"))
+@WithTestResource(FakeImageBackend.class)
+class WrongRedisPasswordTest {
+
+    private static final int PAGES = 300;
+
+    @ConfigProperty(name = "test.redis.port")
+    int redisPort;
+
+    @ConfigProperty(name = "test.redis.password-file")
+    Path redisPasswordFile;
+
+    @ConfigProperty(name = "quarkus.redis.max-pool-size")
+    int poolSize;
+
+    @Test
+    void failedHandshakesLeaveNoConnectionOpen() throws IOException {
+        for (int i = 0; i < PAGES; i++) {
+            given().when().get("/").then().statusCode(200).body(containsString("counter disabled"));
+        }
+        int connected = connectedClients() - 1; // less the one asking
+        assertTrue(connected <= poolSize,
+                connected + " connections still open to Redis after " + PAGES + " pages met a wrong password");
+    }
+
+    /** Redis's own count of open client connections, asked with the right password. */
+    private int connectedClients() throws IOException {
+        String password = Files.readString(redisPasswordFile).strip();
+        try (Socket socket = new Socket("127.0.0.1", redisPort)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("AUTH " + password + "\r\nINFO clients\r\n").getBytes(StandardCharsets.UTF_8));
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (line.startsWith("connected_clients:")) {
+                    return Integer.parseInt(line.substring("connected_clients:".length()));
+                }
+            }
+            throw new IOException("Redis did not report connected_clients");
+        }
+    }
+}
