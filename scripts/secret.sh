@@ -10,10 +10,12 @@ usage: $self [--rotate]
 
 Manages the Swarm secret "redis_password" that Redis (requirepass) and the frontend
 (REDIS_PASSWORD_FILE) read from /run/secrets/redis_password. The value is never printed.
-Rotation: secrets are immutable, so the new value goes first into "redis_password_next",
-mounted at the same path in both services; then "redis_password" is recreated with it and the
-services are switched back, leaving the name the stack file expects. Redis restarts with the
-new password; while frontends still hold the old one they show "counter disabled".
+Rotation: secrets are immutable, so the new value goes first into "redis_password_next".
+Redis gets it mounted beside the current one and accepts both; the frontends move to it one
+task at a time; Redis then keeps only the new one; finally "redis_password" is recreated with
+the new value and both services switch back to it, leaving the name the stack file expects.
+No frontend ever holds a password Redis refuses. Redis restarts three times (a second or two
+of "counter disabled" each, as the frontends degrade without it).
 USAGE
 }
 
@@ -35,17 +37,14 @@ require_swarm_manager
 exists() { docker secret inspect "$1" > /dev/null 2>&1; }
 new_password() { head -c 24 /dev/urandom | base64 | tr -d '/+='; }
 
-# switch_secret <from> <to>: remounts the secret of every service using <from>, one at a time.
-switch_secret() {
-    local from="$1" to="$2" service
-    for service in redis frontend; do
-        service="${STACK_NAME}_$service"
-        docker service inspect "$service" > /dev/null 2>&1 || continue
-        info "$service: secret $from -> $to"
-        docker service update --quiet --detach=false \
-            --secret-rm "$from" --secret-add "source=$to,target=$secret,mode=0444" "$service" > /dev/null
-    done
+# update <service> <docker service update options...>: rolls the change out and waits for it.
+update() {
+    local service="${STACK_NAME}_$1"
+    shift
+    docker service inspect "$service" > /dev/null 2>&1 || return 0
+    docker service update --quiet --detach=false "$@" "$service" > /dev/null
 }
+mount() { printf 'source=%s,target=%s,mode=0444' "$1" "$2"; }
 
 step "secret $secret"
 case "$mode" in
@@ -67,10 +66,17 @@ case "$mode" in
         password="$(new_password)"
         docker secret rm "${secret}_next" > /dev/null 2>&1 || :  # left over by an interrupted rotation
         printf '%s' "$password" | docker secret create "${secret}_next" - > /dev/null
-        switch_secret "$secret" "${secret}_next"
+        info "redis: accepts the current and the next password"
+        update redis --secret-add "$(mount "${secret}_next" "${secret}_next")"
+        info "frontend: moves to the next password"
+        update frontend --secret-rm "$secret" --secret-add "$(mount "${secret}_next" "$secret")"
+        info "redis: only the next password"
+        update redis --secret-rm "$secret" --secret-rm "${secret}_next" --secret-add "$(mount "${secret}_next" "$secret")"
+        info "$secret recreated with the new value; both services back on it"
         docker secret rm "$secret" > /dev/null
         printf '%s' "$password" | docker secret create "$secret" - > /dev/null
-        switch_secret "${secret}_next" "$secret"
+        update frontend --secret-rm "${secret}_next" --secret-add "$(mount "$secret" "$secret")"
+        update redis --secret-rm "${secret}_next" --secret-add "$(mount "$secret" "$secret")"
         docker secret rm "${secret}_next" > /dev/null
         info "rotated"
         ;;
