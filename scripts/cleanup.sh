@@ -48,9 +48,13 @@ if [ -n "$volumes" ] && docker volume inspect "${STACK_NAME}_redis_data" > /dev/
     docker volume rm "${STACK_NAME}_redis_data" > /dev/null
     info "volume ${STACK_NAME}_redis_data removed"
 fi
-if [ -n "$secret" ] && docker secret inspect redis_password > /dev/null 2>&1; then
-    docker secret rm redis_password > /dev/null
-    info "secret redis_password removed"
+if [ -n "$secret" ]; then
+    for name in redis_password redis_password_next; do  # _next: left by an interrupted rotation
+        if docker secret inspect "$name" > /dev/null 2>&1; then
+            docker secret rm "$name" > /dev/null
+            info "secret $name removed"
+        fi
+    done
 fi
 if [ -n "$images" ]; then
     for service in frontend imagebackend; do

@@ -43,6 +43,13 @@ update() {
     shift
     docker service inspect "$service" > /dev/null 2>&1 || return 0
     docker service update --quiet --detach=false "$@" "$service" > /dev/null
+    # An update that Swarm rolled back or paused still leaves the CLI's exit status at 0.
+    local state
+    state="$(docker service inspect --format '{{if .UpdateStatus}}{{.UpdateStatus.State}}{{end}}' "$service")"
+    case "$state" in
+        "" | completed) ;;
+        *) die "$service: update $state (see docker service ps $service); rotation stopped half-way, with Redis accepting every password mounted in it" ;;
+    esac
 }
 mount() { printf 'source=%s,target=%s,mode=0444' "$1" "$2"; }
 
