@@ -50,8 +50,9 @@ public class IndexResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response healthz() {
         HealthCheckResponse check = renderer.call();
-        boolean up = check.getStatus() == HealthCheckResponse.Status.UP && warmUp.done();
-        Map<String, Object> body = Map.of("status", up ? "UP" : "DOWN", "warmedUp", warmUp.done(),
+        boolean warmedUp = warmUp.done();
+        boolean up = check.getStatus() == HealthCheckResponse.Status.UP && warmedUp;
+        Map<String, Object> body = Map.of("status", up ? "UP" : "DOWN", "warmedUp", warmedUp,
                 "artVersion", MonsterRenderer.ART_VERSION);
         return Response.status(up ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE).entity(body).build();
     }

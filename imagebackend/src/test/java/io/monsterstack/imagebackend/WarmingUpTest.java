@@ -1,36 +1,15 @@
 package io.monsterstack.imagebackend;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-
-import java.util.Map;
-
+import io.monsterstack.warmup.WarmingUpContract;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.Test;
 
+/** A warming image backend still draws. */
 @QuarkusTest
-@TestProfile(WarmingUpTest.LongWarmUp.class)
-class WarmingUpTest {
+@TestProfile(WarmingUpContract.Profile.class)
+class WarmingUpTest extends WarmingUpContract {
 
-    /** More requests than the test lasts, one at a time: the warm-up is still running during the test. */
-    public static class LongWarmUp implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("monsterstack.warm-up.requests", "100000",
-                    "monsterstack.warm-up.concurrency", "1",
-                    "monsterstack.warm-up.max-duration", "60s");
-        }
-    }
-
-    @Test
-    void aWarmingReplicaIsUnhealthyForSwarmButDraws() {
-        given().when().get("/healthz").then().statusCode(503)
-                .body("status", equalTo("DOWN"))
-                .body("warmedUp", equalTo(false));
-        given().when().get("/q/health/ready").then().statusCode(503)
-                .body("checks.find { it.name == 'warm-up' }.status", equalTo("DOWN"));
-        given().when().get("/monster/ada").then().statusCode(200);
+    WarmingUpTest() {
+        super("/monster/ada");
     }
 }

@@ -48,7 +48,7 @@ public class SelfWarmUp {
             return;
         }
         try {
-            warmUp(server.options().getPort() > 0 ? server.options().getPort() : randomPortChosen());
+            warmUp(boundPort());
         } catch (RuntimeException e) {
             // A warm-up that cannot run must not keep a replica that can serve out of every pool.
             done = true;
@@ -56,9 +56,9 @@ public class SelfWarmUp {
         }
     }
 
-    // Port 0 ("any free port", as in the tests): Quarkus publishes the one it got in its config.
-    private static int randomPortChosen() {
-        return ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+    // Once its server listens, Quarkus sets quarkus.http.port to the port it bound: the free one it got for 0.
+    private static int boundPort() {
+        return ConfigProvider.getConfig().getValue("quarkus.http.port", Integer.class);
     }
 
     private void warmUp(int port) {
@@ -72,8 +72,8 @@ public class SelfWarmUp {
         Runnable finish = () -> {
             client.close();
             done = true;
-            Log.infof("Warmed up with %d requests to itself in %d ms (%d failed or answered 4xx/5xx)",
-                    answered.get() + failed.get(), (System.nanoTime() - startedAt) / 1_000_000, failed.get());
+            Log.infof("Warmed up with %d requests to itself on port %d in %d ms (%d failed or answered 4xx/5xx)",
+                    answered.get() + failed.get(), port, (System.nanoTime() - startedAt) / 1_000_000, failed.get());
         };
         for (int lane = 0; lane < config.concurrency(); lane++) {
             next(client, deadline, lanes, finish);

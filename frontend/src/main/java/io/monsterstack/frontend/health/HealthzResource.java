@@ -15,8 +15,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * {@code /healthz}, the Swarm healthcheck: 200 whenever this replica can serve pages, 503 while it
- * warms itself up (so Swarm sends it no visitor before) and when one of its event loops is stuck. Redis and the image backend are reported as data only, so their outage
- * never gets healthy replicas restarted.
+ * warms itself up (so Swarm sends it no visitor before) and when one of its event loops is stuck.
+ * Redis and the image backend are reported as data only, so their outage never gets healthy replicas
+ * restarted.
  */
 @Path("/healthz")
 public class HealthzResource {
@@ -39,8 +40,9 @@ public class HealthzResource {
     public Uni<RestResponse<Healthz>> healthz() {
         return Uni.combine().all().unis(eventLoops.call(), redis.call(), imagebackend.call())
                 .with((loops, redisState, backendState) -> {
-                    boolean serving = loops.getStatus() == Status.UP && warmUp.done();
-                    Healthz body = new Healthz(serving ? "UP" : "DOWN", warmUp.done(), state(redisState),
+                    boolean warmedUp = warmUp.done();
+                    boolean serving = loops.getStatus() == Status.UP && warmedUp;
+                    Healthz body = new Healthz(serving ? "UP" : "DOWN", warmedUp, state(redisState),
                             state(backendState));
                     return serving ? RestResponse.ok(body)
                             : RestResponse.status(RestResponse.Status.SERVICE_UNAVAILABLE, body);

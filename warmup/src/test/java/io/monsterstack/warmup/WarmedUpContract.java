@@ -1,0 +1,51 @@
+package io.monsterstack.warmup;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a finished warm-up must leave behind, checked through a service's own paths and {@code /healthz}:
+ * each service extends it with a {@code @QuarkusTest} run under {@link Profile}.
+ */
+public abstract class WarmedUpContract {
+
+    public static final int REQUESTS = 200;
+
+    /** A warm-up short enough to end within the test. */
+    public static class Profile implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("monsterstack.warm-up.requests", Integer.toString(REQUESTS));
+        }
+    }
+
+    @Inject
+    SelfWarmUp warmUp;
+
+    @Test
+    void healthyOnlyOnceEveryWarmUpRequestIsAnswered() throws InterruptedException {
+        awaitWarmedUp();
+        assertEquals(REQUESTS, warmUp.answered(), "every warm-up request answered with a success");
+        assertEquals(0, warmUp.failed());
+        given().when().get("/healthz").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("warmedUp", equalTo(true));
+    }
+
+    /** Waits up to 30 s for the warm-up to end; fails if it does not. */
+    protected void awaitWarmedUp() throws InterruptedException {
+        for (int polls = 0; !warmUp.done() && polls < 300; polls++) {
+            Thread.sleep(100);
+        }
+        assertTrue(warmUp.done(), "warm-up over within 30 s");
+    }
+}
