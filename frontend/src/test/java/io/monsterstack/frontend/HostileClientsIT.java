@@ -26,7 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
-import io.monsterstack.httpguard.SilentConnections;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -197,8 +196,8 @@ class HostileClientsIT {
                 assertServedAndBounded("row 6 stalled", frontend, FRONTEND_LIMIT_MB, logStart, MONSTER, others.failures());
             }
 
-            // Closed at the timeout; the margin covers the checks above running late on a busy machine.
-            Duration limit = SilentConnections.TIMEOUT.plusSeconds(3);
+            // Issue 8 asks for a few seconds: 5, plus a margin for the checks above running late on a busy machine.
+            Duration limit = Duration.ofSeconds(5 + 3);
             long deadline = lastOpened + limit.toNanos();
             long open = stalled.size();
             while (System.nanoTime() < deadline && (open = stalled.stream().filter(HostileClientsIT::isOpen).count()) > 0) {
