@@ -43,6 +43,7 @@ class HostileClientsIT {
     private static final int FRONTEND_LIMIT_MB = 256;
     private static final int BACKEND_LIMIT_MB = 128;
     private static final String MONSTER = "/monster/hostile";
+    private static final String BACKEND_SMALL = "/monster/other?size=100";
     /** HAProxy's {@code timeout http-keep-alive}: the frontend must not close an idle connection sooner. */
     private static final Duration EDGE_KEEP_ALIVE = Duration.ofSeconds(2);
     private static final Path BACKEND_JAR = Path.of(System.getProperty("imagebackend.jar",
@@ -73,11 +74,23 @@ class HostileClientsIT {
     /** A fresh frontend per case: its peak RSS (VmHWM) is then the peak of that attack. */
     @BeforeEach
     void startFrontend(TestInfo test) {
-        frontend = ServiceProcess.start("frontend-" + test.getTestMethod().orElseThrow().getName(), FRONTEND_JAR,
-                Path.of("src/main/resources/application.properties"), frontendConfig);
+        frontend = startFrontend("frontend-" + test.getTestMethod().orElseThrow().getName(), frontendConfig);
+    }
+
+    private static ServiceProcess startFrontend(String name, Map<String, String> config) {
+        ServiceProcess started = ServiceProcess.start(name, FRONTEND_JAR, Path.of("src/main/resources/application.properties"), config);
         // Both paths the other clients ask, once: a first answer loads classes, slow on a busy machine.
-        awaitServing(frontend, "/healthz");
-        awaitServing(frontend, MONSTER);
+        awaitServing(started, "/healthz");
+        awaitServing(started, MONSTER);
+        return started;
+    }
+
+    /** A backend of its own, so that its peak RSS is the peak of the case. */
+    private static ServiceProcess startBackend(String name) {
+        ServiceProcess started = ServiceProcess.start(name, BACKEND_JAR, BACKEND_PROPERTIES, Map.of());
+        awaitServing(started, "/");
+        awaitServing(started, BACKEND_SMALL);
+        return started;
     }
 
     @AfterEach
@@ -121,16 +134,13 @@ class HostileClientsIT {
     // Row 3: the same against the image backend, with 1000 pipelined 1024-pixel monsters.
     @Test
     void backendPipeliningClientThatNeverReadsIsNotReadEither() throws Exception {
-        try (ServiceProcess flooded = ServiceProcess.start("imagebackend-flooded", BACKEND_JAR, BACKEND_PROPERTIES, Map.of())) {
-            String small = "/monster/other?size=100";
-            awaitServing(flooded, "/");
-            awaitServing(flooded, small);
+        try (ServiceProcess flooded = startBackend("imagebackend-flooded")) {
             long logStart = flooded.logBytes();
             byte[] attack = Flood.repeat("GET /monster/flood?size=1024 HTTP/1.1\r\nHost: localhost\r\n\r\n", 1000);
-            try (OtherClients others = OtherClients.asking(flooded.port(), "/", small);
+            try (OtherClients others = OtherClients.asking(flooded.port(), "/", BACKEND_SMALL);
                     Flood flood = new Flood(flooded.port(), attack)) {
                 awaitFloodFor(Duration.ofSeconds(6));
-                assertServedAndBounded("row 3 backend pipelining", flooded, BACKEND_LIMIT_MB, logStart, small, others.failures());
+                assertServedAndBounded("row 3 backend pipelining", flooded, BACKEND_LIMIT_MB, logStart, BACKEND_SMALL, others.failures());
             }
         }
     }
@@ -224,10 +234,7 @@ class HostileClientsIT {
         RedisServer ownRedis = new RedisServer();
         Map<String, String> config = new HashMap<>(frontendConfig);
         config.putAll(ownRedis.start());
-        try (ServiceProcess loaded = ServiceProcess.start("frontend-unique-monsters", FRONTEND_JAR,
-                Path.of("src/main/resources/application.properties"), config)) {
-            awaitServing(loaded, "/healthz");
-            awaitServing(loaded, MONSTER);
+        try (ServiceProcess loaded = startFrontend("frontend-unique-monsters", config)) {
             long logStart = loaded.logBytes();
             // A monster weighs ~515 B in the local cache (PNG, ETag, name): its default 16 MB holds ~32k,
             // so 110k names fill it more than three times over (the 485k would take minutes).
@@ -258,10 +265,7 @@ class HostileClientsIT {
     // Row 8: 64 connections asking 1024-pixel monsters for 10 s, then error paths, then 256 connections.
     @Test
     void backendUnderHeavyLoadAndErrorsStaysUnderTheLimit() throws Exception {
-        try (ServiceProcess loaded = ServiceProcess.start("imagebackend-loaded", BACKEND_JAR, BACKEND_PROPERTIES, Map.of())) {
-            String small = "/monster/other?size=100";
-            awaitServing(loaded, "/");
-            awaitServing(loaded, small);
+        try (ServiceProcess loaded = startBackend("imagebackend-loaded")) {
             long logStart = loaded.logBytes();
             IntFunction<HttpRequest.Builder> big = i -> ParallelRequests.to(loaded.port(), "/monster/load-" + i + "?size=1024");
             // Bad sizes (400), a name over the backend's 256 characters (414), an unknown path (404), wrong methods (405).
@@ -277,7 +281,7 @@ class HostileClientsIT {
             Map<Integer, Integer> refused;
             Map<Integer, Integer> second;
             String others;
-            try (OtherClients clients = OtherClients.asking(loaded.port(), "/", small)) {
+            try (OtherClients clients = OtherClients.asking(loaded.port(), "/", BACKEND_SMALL)) {
                 first = ParallelRequests.send(64, Integer.MAX_VALUE, Duration.ofSeconds(10), big);
                 refused = ParallelRequests.send(64, Integer.MAX_VALUE, Duration.ofSeconds(5),
                         i -> errors.get(i % errors.size()).copy());
@@ -288,7 +292,7 @@ class HostileClientsIT {
             assertEquals(Set.of(200), first.keySet(), "64 connections of 1024-pixel monsters");
             assertEquals(Set.of(400, 404, 405, 414), refused.keySet(), "error paths");
             assertEquals(Set.of(200), second.keySet(), "256 connections of 1024-pixel monsters");
-            assertServedAndBounded("row 8 backend load", loaded, BACKEND_LIMIT_MB, logStart, small, others);
+            assertServedAndBounded("row 8 backend load", loaded, BACKEND_LIMIT_MB, logStart, BACKEND_SMALL, others);
         }
     }
 
