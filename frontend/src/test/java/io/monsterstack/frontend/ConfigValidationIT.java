@@ -48,7 +48,7 @@ class ConfigValidationIT {
         assertRefused(List.of(
                 new Bad("REDIS_TIMEOUT", "0", "monsterstack.redis-timeout (REDIS_TIMEOUT) is PT0S; allowed: 10ms to 1s"),
                 new Bad("IMAGEBACKEND_CONNECT_TIMEOUT_MS", "-1", "monsterstack.imagebackend.connect-timeout-ms"
-                        + " (IMAGEBACKEND_CONNECT_TIMEOUT_MS) is -1; allowed: 10 to 5000"),
+                        + " (IMAGEBACKEND_CONNECT_TIMEOUT_MS) is -1; allowed: 10 to 500"),
                 new Bad("IMAGEBACKEND_POOL_SIZE", "0",
                         "monsterstack.imagebackend.pool-size (IMAGEBACKEND_POOL_SIZE) is 0; allowed: 1 to 256"),
                 new Bad("MONSTER_CACHE_MAX_BYTES", "-5",
@@ -60,7 +60,7 @@ class ConfigValidationIT {
                 new Bad("MONSTERSTACK_VERSION", "1.0\r\nX-Injected: yes", "monsterstack.version (MONSTERSTACK_VERSION)"
                         + " must be 1 to 64 printable ASCII characters (no CR/LF)"),
                 new Bad("IMAGEBACKEND_READ_TIMEOUT_MS", "0", "monsterstack.imagebackend.read-timeout-ms"
-                        + " (IMAGEBACKEND_READ_TIMEOUT_MS) is 0; allowed: 10 to 30000"),
+                        + " (IMAGEBACKEND_READ_TIMEOUT_MS) is 0; allowed: 10 to 2000"),
                 new Bad("RETRY_AFTER_SECONDS", "-1",
                         "monsterstack.retry-after-seconds (RETRY_AFTER_SECONDS) is -1; allowed: 1 to 3600"),
                 new Bad("REDIS_PORT", "0", "monsterstack.redis.port (REDIS_PORT) is 0; allowed: 1 to 65535"),
@@ -96,10 +96,10 @@ class ConfigValidationIT {
                 new Bad("MONSTER_SIZE", "5000", "monsterstack.monster-size (MONSTER_SIZE) is 5000; allowed: 12 to 1024"),
                 new Bad("MONSTER_NAME_MAX_LENGTH", "-1",
                         "monsterstack.name-max-length (MONSTER_NAME_MAX_LENGTH) is -1; allowed: 64 to 256"),
-                new Bad("IMAGEBACKEND_READ_TIMEOUT_MS", "-1", "monsterstack.imagebackend.read-timeout-ms"
-                        + " (IMAGEBACKEND_READ_TIMEOUT_MS) is -1; allowed: 10 to 30000"),
-                new Bad("IMAGEBACKEND_CONNECT_TIMEOUT_MS", "5001", "monsterstack.imagebackend.connect-timeout-ms"
-                        + " (IMAGEBACKEND_CONNECT_TIMEOUT_MS) is 5001; allowed: 10 to 5000"),
+                new Bad("IMAGEBACKEND_READ_TIMEOUT_MS", "2001", "monsterstack.imagebackend.read-timeout-ms"
+                        + " (IMAGEBACKEND_READ_TIMEOUT_MS) is 2001; allowed: 10 to 2000"),
+                new Bad("IMAGEBACKEND_CONNECT_TIMEOUT_MS", "501", "monsterstack.imagebackend.connect-timeout-ms"
+                        + " (IMAGEBACKEND_CONNECT_TIMEOUT_MS) is 501; allowed: 10 to 500"),
                 new Bad("MONSTER_CACHE_MAX_BYTES", "25165825",
                         "monsterstack.cache-max-bytes (MONSTER_CACHE_MAX_BYTES) is 25165825; allowed: 0 to 25165824"),
                 new Bad("RETRY_AFTER_SECONDS", "3601",
@@ -150,8 +150,8 @@ class ConfigValidationIT {
                 Map.entry("REDIS_PORT", "65535"),
                 Map.entry("REDIS_POOL_SIZE", "256"),
                 Map.entry("REDIS_CONNECT_TIMEOUT", "5s"),
-                Map.entry("IMAGEBACKEND_CONNECT_TIMEOUT_MS", "5000"),
-                Map.entry("IMAGEBACKEND_READ_TIMEOUT_MS", "30000"),
+                Map.entry("IMAGEBACKEND_CONNECT_TIMEOUT_MS", "500"),
+                Map.entry("IMAGEBACKEND_READ_TIMEOUT_MS", "2000"),
                 Map.entry("IMAGEBACKEND_POOL_SIZE", "256"),
                 Map.entry("MONSTER_SIZE", "1024"),
                 Map.entry("MONSTER_NAME_MAX_LENGTH", "256"),

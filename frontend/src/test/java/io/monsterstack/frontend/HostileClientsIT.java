@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,11 +20,12 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
-import io.monsterstack.httpguard.SilentConnections;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,6 +43,9 @@ class HostileClientsIT {
     private static final int FRONTEND_LIMIT_MB = 256;
     private static final int BACKEND_LIMIT_MB = 128;
     private static final String MONSTER = "/monster/hostile";
+    private static final String BACKEND_SMALL = "/monster/other?size=100";
+    /** HAProxy's {@code timeout http-keep-alive}: the frontend must not close an idle connection sooner. */
+    private static final Duration EDGE_KEEP_ALIVE = Duration.ofSeconds(2);
     private static final Path BACKEND_JAR = Path.of(System.getProperty("imagebackend.jar",
             "../imagebackend/target/quarkus-app/quarkus-run.jar"));
     private static final Path FRONTEND_JAR = Path.of(System.getProperty("frontend.jar", "target/quarkus-app/quarkus-run.jar"));
@@ -69,11 +74,23 @@ class HostileClientsIT {
     /** A fresh frontend per case: its peak RSS (VmHWM) is then the peak of that attack. */
     @BeforeEach
     void startFrontend(TestInfo test) {
-        frontend = ServiceProcess.start("frontend-" + test.getTestMethod().orElseThrow().getName(), FRONTEND_JAR,
-                Path.of("src/main/resources/application.properties"), frontendConfig);
+        frontend = startFrontend("frontend-" + test.getTestMethod().orElseThrow().getName(), frontendConfig);
+    }
+
+    private static ServiceProcess startFrontend(String name, Map<String, String> config) {
+        ServiceProcess started = ServiceProcess.start(name, FRONTEND_JAR, Path.of("src/main/resources/application.properties"), config);
         // Both paths the other clients ask, once: a first answer loads classes, slow on a busy machine.
-        awaitServing(frontend, "/healthz");
-        awaitServing(frontend, MONSTER);
+        awaitServing(started, "/healthz");
+        awaitServing(started, MONSTER);
+        return started;
+    }
+
+    /** A backend of its own, so that its peak RSS is the peak of the case. */
+    private static ServiceProcess startBackend(String name) {
+        ServiceProcess started = ServiceProcess.start(name, BACKEND_JAR, BACKEND_PROPERTIES, Map.of());
+        awaitServing(started, "/");
+        awaitServing(started, BACKEND_SMALL);
+        return started;
     }
 
     @AfterEach
@@ -117,16 +134,13 @@ class HostileClientsIT {
     // Row 3: the same against the image backend, with 1000 pipelined 1024-pixel monsters.
     @Test
     void backendPipeliningClientThatNeverReadsIsNotReadEither() throws Exception {
-        try (ServiceProcess flooded = ServiceProcess.start("imagebackend-flooded", BACKEND_JAR, BACKEND_PROPERTIES, Map.of())) {
-            String small = "/monster/other?size=100";
-            awaitServing(flooded, "/");
-            awaitServing(flooded, small);
+        try (ServiceProcess flooded = startBackend("imagebackend-flooded")) {
             long logStart = flooded.logBytes();
             byte[] attack = Flood.repeat("GET /monster/flood?size=1024 HTTP/1.1\r\nHost: localhost\r\n\r\n", 1000);
-            try (OtherClients others = OtherClients.asking(flooded.port(), "/", small);
+            try (OtherClients others = OtherClients.asking(flooded.port(), "/", BACKEND_SMALL);
                     Flood flood = new Flood(flooded.port(), attack)) {
                 awaitFloodFor(Duration.ofSeconds(6));
-                assertServedAndBounded("row 3 backend pipelining", flooded, BACKEND_LIMIT_MB, logStart, small, others.failures());
+                assertServedAndBounded("row 3 backend pipelining", flooded, BACKEND_LIMIT_MB, logStart, BACKEND_SMALL, others.failures());
             }
         }
     }
@@ -173,6 +187,10 @@ class HostileClientsIT {
             keepAlive.getOutputStream().write(("GET " + MONSTER + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             keepAlive.getInputStream().read(new byte[8192]);
             long opened = System.nanoTime();
+            // An idle keep-alive connection outlives the edge's own keep-alive (images/haproxy/haproxy.cfg).
+            awaitUntil(opened + EDGE_KEEP_ALIVE.toNanos());
+            assertTrue(isOpen(keepAlive), "idle keep-alive connection closed before " + EDGE_KEEP_ALIVE);
+            long firstStalled = System.nanoTime();
             for (int i = 0; i < 3000; i++) {
                 // A busy machine accepts slowly: the backlog fills and a connect may wait for it.
                 Socket socket = connect(frontend.port(), Duration.ofSeconds(10));
@@ -184,22 +202,20 @@ class HostileClientsIT {
             slowloris = trickle(slow);
             long lastOpened = System.nanoTime();
             try (OtherClients others = OtherClients.asking(frontend.port(), "/healthz", MONSTER)) {
-                awaitFloodFor(Duration.ofSeconds(6));
+                awaitFloodFor(Duration.ofSeconds(3));
                 assertServedAndBounded("row 6 stalled", frontend, FRONTEND_LIMIT_MB, logStart, MONSTER, others.failures());
             }
 
-            // An idle keep-alive connection outlives the edge's own keep-alive (HAProxy: 10 s).
-            awaitUntil(opened + Duration.ofSeconds(10).toNanos());
-            assertTrue(isOpen(keepAlive), "idle keep-alive connection closed before 10 s");
-
-            long deadline = lastOpened + SilentConnections.TIMEOUT.plusSeconds(5).toNanos();
+            // Issue 8 asks for a few seconds: 5, plus a margin for the checks above running late on a busy machine.
+            Duration limit = Duration.ofSeconds(5 + 3);
+            long deadline = lastOpened + limit.toNanos();
             long open = stalled.size();
             while (System.nanoTime() < deadline && (open = stalled.stream().filter(HostileClientsIT::isOpen).count()) > 0) {
                 OtherClients.sleepQuietly(500);
             }
             System.out.printf("row 6 stalled: %d of %d still open %s after the last was opened (%s to open them all)%n",
-                    open, stalled.size(), Duration.ofNanos(System.nanoTime() - lastOpened), Duration.ofNanos(lastOpened - opened));
-            assertEquals(0, open, "stalled connections still open " + SilentConnections.TIMEOUT.plusSeconds(5) + " after the last was opened");
+                    open, stalled.size(), Duration.ofNanos(System.nanoTime() - lastOpened), Duration.ofNanos(lastOpened - firstStalled));
+            assertEquals(0, open, "stalled connections still open " + limit + " after the last was opened");
             assertFalse(isOpen(keepAlive), "idle keep-alive connection still open");
         } finally {
             for (Socket socket : stalled) {
@@ -208,6 +224,75 @@ class HostileClientsIT {
             if (slowloris != null) {
                 slowloris.join();
             }
+        }
+    }
+
+    // Row 7: enough unique monsters to fill the in-process cache three times over, then Redis stopped under page load.
+    @Test
+    void uniqueMonstersThenRedisDownStayUnderTheLimit() throws Exception {
+        // Its own Redis, stopped below, and a frontend using it: the class's Redis serves the other cases.
+        RedisServer ownRedis = new RedisServer();
+        Map<String, String> config = new HashMap<>(frontendConfig);
+        config.putAll(ownRedis.start());
+        try (ServiceProcess loaded = startFrontend("frontend-unique-monsters", config)) {
+            long logStart = loaded.logBytes();
+            // A monster weighs ~515 B in the local cache (PNG, ETag, name): its default 16 MB holds ~32k,
+            // so 110k names fill it more than three times over (the issue's 485k would take minutes).
+            long start = System.nanoTime();
+            Map<Integer, Integer> monsters = ParallelRequests.send(32, 110_000, Duration.ofSeconds(90),
+                    i -> ParallelRequests.to(loaded.port(), "/monster/unique-" + i));
+            Duration monstersTook = Duration.ofNanos(System.nanoTime() - start);
+            long afterMonsters = loaded.memoryMb("VmHWM");
+            ownRedis.stop();
+            Map<Integer, Integer> pages;
+            String others;
+            try (OtherClients clients = OtherClients.asking(loaded.port(), "/healthz", MONSTER)) {
+                pages = ParallelRequests.send(16, Integer.MAX_VALUE, Duration.ofSeconds(10), i -> ParallelRequests.to(loaded.port(), "/"));
+                others = clients.failures();
+            }
+            RawHttp.Answer page = RawHttp.get(loaded.port(), "/", OtherClients.NORMAL_LATENCY);
+            System.out.printf("row 7 unique monsters: %s in %s, peak RSS then %d MB; Redis stopped, pages for 10 s: %s%n",
+                    monsters, monstersTook, afterMonsters, pages);
+            assertEquals(Map.of(200, 110_000), monsters, "every unique monster served within 90 s");
+            assertEquals(Set.of(200), pages.keySet(), "pages with Redis down");
+            assertTrue(page.text().contains("counter disabled"), "the page says the counter is off: " + page.text());
+            assertServedAndBounded("row 7 unique monsters, Redis down", loaded, FRONTEND_LIMIT_MB, logStart, "/", others);
+        } finally {
+            ownRedis.stop();
+        }
+    }
+
+    // Row 8: 64 connections asking 1024-pixel monsters for 10 s, then error paths, then 256 connections.
+    @Test
+    void backendUnderHeavyLoadAndErrorsStaysUnderTheLimit() throws Exception {
+        try (ServiceProcess loaded = startBackend("imagebackend-loaded")) {
+            long logStart = loaded.logBytes();
+            IntFunction<HttpRequest.Builder> big = i -> ParallelRequests.to(loaded.port(), "/monster/load-" + i + "?size=1024");
+            // Bad sizes (400), a name over the backend's 256 characters (414), an unknown path (404), wrong methods (405).
+            List<HttpRequest.Builder> errors = List.of(
+                    ParallelRequests.to(loaded.port(), "/monster/e?size=abc"),
+                    ParallelRequests.to(loaded.port(), "/monster/e?size=99999"),
+                    ParallelRequests.to(loaded.port(), "/monster/e?size=-1"),
+                    ParallelRequests.to(loaded.port(), "/monster/" + "n".repeat(257)),
+                    ParallelRequests.to(loaded.port(), "/nowhere"),
+                    ParallelRequests.to(loaded.port(), "/monster/e").POST(HttpRequest.BodyPublishers.ofString("x")),
+                    ParallelRequests.to(loaded.port(), "/monster/e").DELETE());
+            Map<Integer, Integer> first;
+            Map<Integer, Integer> refused;
+            Map<Integer, Integer> second;
+            String others;
+            try (OtherClients clients = OtherClients.asking(loaded.port(), "/", BACKEND_SMALL)) {
+                first = ParallelRequests.send(64, Integer.MAX_VALUE, Duration.ofSeconds(10), big);
+                refused = ParallelRequests.send(64, Integer.MAX_VALUE, Duration.ofSeconds(5),
+                        i -> errors.get(i % errors.size()).copy());
+                second = ParallelRequests.send(256, Integer.MAX_VALUE, Duration.ofSeconds(10), big);
+                others = clients.failures();
+            }
+            System.out.printf("row 8 backend load: 64 connections %s, error paths %s, 256 connections %s%n", first, refused, second);
+            assertEquals(Set.of(200), first.keySet(), "64 connections of 1024-pixel monsters");
+            assertEquals(Set.of(400, 404, 405, 414), refused.keySet(), "error paths");
+            assertEquals(Set.of(200), second.keySet(), "256 connections of 1024-pixel monsters");
+            assertServedAndBounded("row 8 backend load", loaded, BACKEND_LIMIT_MB, logStart, BACKEND_SMALL, others);
         }
     }
 

@@ -57,9 +57,12 @@ public class RedisServer extends SwitchableServer {
         }
     }
 
+    /** Stops it; a second call does nothing. */
     @Override
     public void stop() {
         Processes.stop(process);
         Processes.deleteQuietly(directory);
+        process = null;
+        directory = null;
     }
 }

@@ -9,6 +9,7 @@ import java.util.Arrays;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.netty.channel.ConnectTimeoutException;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -36,9 +37,11 @@ public class ImageBackendClient {
 
     /**
      * The PNG of a monster. A refused connection is retried once: behind DNS round-robin the
-     * re-resolved name points at another replica, and the GET is idempotent.
+     * re-resolved name points at another replica, and the GET is idempotent. A connect that timed
+     * out is not: it has spent its limit, and a second one would push the answer past the time
+     * every answer must fit in (FrontendConfig).
      */
-    @Retry(maxRetries = 1, delay = 0, retryOn = ConnectException.class)
+    @Retry(maxRetries = 1, delay = 0, retryOn = ConnectException.class, abortOn = ConnectTimeoutException.class)
     public Uni<byte[]> monster(String name, int size) {
         return api.monster(pathSegment(name), size)
                 .onFailure().transform(this::unwrap)

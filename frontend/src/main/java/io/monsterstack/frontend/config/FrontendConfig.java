@@ -14,6 +14,10 @@ import org.hibernate.validator.constraints.Range;
  * start: a value out of range stops start-up with one line naming the variable, the value and the
  * range. The Quarkus keys behind an environment variable (Redis, REST client, DNS, shutdown) are
  * fed from the groups below, so that their values are checked here too.
+ * <p>
+ * The longest answer, a monster missing everywhere with every limit at its maximum, waits for a
+ * Redis GET (1 s), a backend connect (0.5 s), its read (2 s) and a Redis SET (1 s): 4.5 s, within
+ * the 5 s after which a connection without an answer is closed (httpguard's SilentConnections).
  */
 @ConfigMapping(prefix = "monsterstack")
 public interface FrontendConfig {
@@ -125,12 +129,12 @@ public interface FrontendConfig {
         @Range(min = 1, max = 65535, message = "(IMAGEBACKEND_PORT)" + RANGE)
         int port();
 
-        /** Limit on opening a connection, in milliseconds. */
-        @Range(min = 10, max = 5000, message = "(IMAGEBACKEND_CONNECT_TIMEOUT_MS)" + RANGE)
+        /** Limit on opening a connection, in milliseconds (a timed-out connect is not retried). */
+        @Range(min = 10, max = 500, message = "(IMAGEBACKEND_CONNECT_TIMEOUT_MS)" + RANGE)
         int connectTimeoutMs();
 
         /** Limit on waiting for an answer, in milliseconds (0 would disable it). */
-        @Range(min = 10, max = 30000, message = "(IMAGEBACKEND_READ_TIMEOUT_MS)" + RANGE)
+        @Range(min = 10, max = 2000, message = "(IMAGEBACKEND_READ_TIMEOUT_MS)" + RANGE)
         int readTimeoutMs();
 
         /** Connections to the backend per replica. */
