@@ -299,7 +299,7 @@ class HostileClientsIT {
     /**
      * The checks every attack must pass, measured while it still runs (printed first, so a run on
      * unfixed code reports the same numbers): other clients served, the process alive and answering,
-     * its peak RSS under the limit, its log short and without stack traces.
+     * its peak RSS at most 90% of the limit, its log short and without stack traces.
      */
     private static void assertServedAndBounded(String row, ServiceProcess service, int limitMb, long logStart,
             String path, String otherClientFailures) throws IOException {
@@ -313,7 +313,8 @@ class HostileClientsIT {
         assertEquals("", otherClientFailures, "other clients during the attack");
         assertTrue(alive, "the process died:\n" + log.substring(Math.max(0, log.length() - 2000)));
         assertEquals(200, now.status(), "a client at the end of the attack: " + now);
-        assertTrue(peak < limitMb, "peak RSS " + peak + " MB, limit " + limitMb + " MB");
+        // Headroom: a tenth of the container's limit left, for what a test on loopback does not show.
+        assertTrue(peak <= limitMb * 9 / 10, "peak RSS " + peak + " MB, limit " + limitMb + " MB, headroom required 10%");
         assertTrue(log.length() < 2048 && !log.contains("OutOfMemoryError") && !log.contains("\tat "),
                 "log during the attack, " + log.length() + " chars:\n" + log.substring(0, Math.min(4000, log.length())));
     }
