@@ -66,7 +66,7 @@ export APPCDS_BUILDER_IMAGE
 
 args=(
     -B -q package -DskipTests
-    -pl "$(IFS=,; echo "${modules[*]}")"
+    -pl "$(IFS=,; echo "${modules[*]}")" -am  # with the modules they use (httpguard, warmup and its test-jar)
     -Dquarkus.container-image.build=true
     -Dquarkus.container-image.registry="$DOCKER_REGISTRY"
     -Dquarkus.container-image.group="$DOCKER_USER"

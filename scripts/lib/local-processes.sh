@@ -33,7 +33,7 @@ ensure_jars() {
     local modules
     modules="$(IFS=,; printf '%s' "${stale[*]}")"
     # Progress as one line per module and per plugin step ("frontend: quarkus:build"); the rest is in the log.
-    if ! (cd "$repo_dir" && ./mvnw -B package -DskipTests -pl "$modules") 2>&1 | tee "$log" | sed -un \
+    if ! (cd "$repo_dir" && ./mvnw -B package -DskipTests -pl "$modules" -am) 2>&1 | tee "$log" | sed -un \
             -e 's/^\[INFO\] --- \([a-z-]*\):[^:]*:\([a-zA-Z-]*\) .*@ \([a-z-]*\) ---$/    \3: \1:\2/p' \
             -e 's/^\[INFO\] \(BUILD .*\|Total time.*\)/    \1/p'; then
         tail -n 30 "$log" >&2
