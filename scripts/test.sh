@@ -16,7 +16,7 @@ first when it is missing (as root).
 
 Examples:
   $self
-  $self -pl imagebackend
+  $self -pl imagebackend -am
 EOF
 }
 
