@@ -128,7 +128,7 @@ measure_start() {
     stop_service "$service"
     fact "$service" cpu_limit "$(cpu_limit "$service")"
     if "$profile"; then
-        WARM_UP_REQUESTS=0 timed_start "$service" "$port" profiled \
+        WARM_UP_REQUESTS=0 start_service "$service" "$port" "$work" "${cds[$service]}" \
             "-agentpath:$profiler_lib=start,$profiler_start_options" \
             "-Xlog:class+load=info:file=$work/$service-classes.log"
         profiler "${service_pids[$service]}" "stop,collapsed,file=$out/profiles/start-$service.collapsed"
