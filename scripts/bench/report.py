@@ -94,7 +94,8 @@ def service_summary(name, values):
     }
     # From the JVM's creation to Quarkus's first line of static init (the runner's class loading),
     # plus the wait for the first readiness answer after Quarkus has started.
-    s["between_ms"] = s["ready_ms"] - s["jvm_created_ms"] - s["quarkus_started_ms"]
+    parts = (s["jvm_created_ms"], s["quarkus_started_ms"])
+    s["between_ms"] = None if None in parts else s["ready_ms"] - sum(parts)
     s["ready_floor_under_limit_s"] = round(s["ready_cpu_ms"] / 1000 / limit, 2)
     s["healthy_floor_under_limit_s"] = round(s["healthy_cpu_ms"] / 1000 / limit, 2)
     if values.get("classes_loaded"):
