@@ -79,10 +79,11 @@ trap 'exit 130' INT TERM
 
 # --- start-up ------------------------------------------------------------------------------
 # Facts for the report, one "service<TAB>key<TAB>value" line each; a key given again is a sample more.
-facts="$work/facts.tsv"
+# They stay in --out with the runs' raw results, so that report.py can be run on them again.
+facts="$out/facts.tsv"
 fact() { printf '%s\t%s\t%s\n' "$@" >> "$facts"; }
 mkdir -p "$out/profiles"
-rm -f "$out/profiles/"*.collapsed
+rm -f "$out/profiles/"*.collapsed "$facts" "$out/runs.tsv"
 
 start_redis "$work"
 backend_port="$(free_port)"
@@ -213,7 +214,7 @@ step "JIT warm-up pass (not reported)"
 round=warmup
 results="$work/warmup.tsv"
 measure_all 32 > /dev/null
-results="$work/results.tsv"
+results="$out/runs.tsv"
 round=measured
 for c in $connections; do
     step "load at $c connections (${duration}s each after ${warmup}s warm-up)"

@@ -1,6 +1,7 @@
 """Turns scripts/bench.sh's raw results into the tables, issue 12's round-2 verdicts and results.json.
 
-Usage: report.py RESULTS.tsv FACTS.tsv OUT_DIR   (profiles, if any, are read from OUT_DIR/profiles)
+Usage: report.py RUNS.tsv FACTS.tsv OUT_DIR   (profiles, if any, are read from OUT_DIR/profiles);
+bench.sh leaves both files in OUT_DIR.
 
 Targets are ratios to nginx serving the same PNG in the same run, because absolute numbers
 drift on shared machines and ratios hold. What bounds a path is read from CPU time: all the
@@ -12,7 +13,6 @@ import collections
 import json
 import os
 import platform
-import re
 import statistics
 import sys
 import time
@@ -69,7 +69,7 @@ def thread_groups(values, prefix, starts):
     groups = collections.Counter()
     for key, samples in values.items():
         if key.startswith(prefix + "_thread:"):
-            name = re.sub(r"[-#\s]*\d+$", "", key.split(":", 1)[1]) or "?"
+            name = cpu_profile.thread_group(key.split(":", 1)[1])
             groups["main (java)" if name == "java" else name] += sum(samples) / starts
     return [(name, round(ms)) for name, ms in groups.most_common() if ms >= 5]
 
