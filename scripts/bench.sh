@@ -39,7 +39,8 @@ start -> healthy under that quota.
                         time of all threads every 1 ms): the service(s) of each measured run and
                         one start of each service; components, threads and top frames reported,
                         the raw profiles (collapsed stacks) kept in DIR/profiles
-  -o, --out DIR         where results.json and results.md go (default: $repo_dir/.build/bench)
+  -o, --out DIR         where results.json, results.md and the raw runs.tsv and facts.tsv
+                        go (default: $repo_dir/.build/bench)
   -h, --help            this text
 
 Examples:
