@@ -146,6 +146,7 @@ start_service() {
 
 # cpu_ms PID... prints the CPU time (user + system, in ms) the processes have used so far, from
 # /proc/PID/stat (whole thread groups; 10 ms resolution with the usual 100 clock ticks a second).
+# A PID/task/TID instead of a PID gives one thread's.
 cpu_ms() {
     local pid stat fields ticks=0
     for pid in "$@"; do
