@@ -6,10 +6,12 @@ set -Eeuo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=scripts/lib/local-processes.sh
 source "$here/lib/local-processes.sh"
+# shellcheck source=scripts/bench/cpu.sh
+source "$here/bench/cpu.sh"
 
 usage() {
     cat <<EOF
-usage: $self [--duration SECONDS] [--warmup SECONDS] [--connections "16 64"] [--out DIR]
+usage: $self [--duration SECONDS] [--warmup SECONDS] [--connections "16 64"] [--profile] [--out DIR]
 
 Starts redis-server, the image backend and the frontend on free loopback ports, plus nginx
 serving one monster PNG statically (the ceiling), then measures with wrk:
@@ -20,47 +22,70 @@ serving one monster PNG statically (the ceiling), then measures with wrk:
   backend  image backend /monster/<name>?size=100, unique names
   nginx    the same PNG as a static file
 and reports req/s, p50/p99 latency, each as a ratio to nginx at the same connection count,
-time to /q/health/ready (median of 5 starts) and peak RSS of each service.
-Results: a table on stdout and JSON in --out (default: $repo_dir/.build/bench).
+time to /q/health/ready (median of 5 starts) and peak RSS of each service, checked against
+issue 12's round-2 targets.
+
+What bounds each path: for every run, the CPU time (/proc utime + stime) of each process (the
+services, Redis, nginx, wrk itself) per request, and the ceiling the cores set: req/s <= cores /
+(sum of CPU per request), as a ratio to nginx's ceiling, beside the measured ratio. Start-up:
+the CPU a service has used when it is ready, without and with its self warm-up (what a
+container's healthcheck waits for), divided by the stack's cpus limit: the floor of container
+start -> healthy under that quota.
 
   -d, --duration S      seconds of measurement per run (default 8)
   -w, --warmup S        seconds of warm-up before each run (default 2)
   -c, --connections L   connection counts (default "16 64")
-  -o, --out DIR         where results.json and the table go
+  -p, --profile         also sample where the CPU goes (async-profiler from Maven Central, CPU
+                        time of all threads every 1 ms): the service(s) of each measured run and
+                        one start of each service; components, threads and top frames reported,
+                        the raw profiles (collapsed stacks) kept in DIR/profiles
+  -o, --out DIR         where results.json, results.md and the raw runs.tsv and facts.tsv
+                        go (default: $repo_dir/.build/bench)
   -h, --help            this text
 
 Examples:
   $self
   $self --duration 10 --connections "64"
+  $self --profile --duration 5 --connections 64
 EOF
 }
 
 duration=8
 warmup=2
 connections="16 64"
+profile=false
 out="$repo_dir/.build/bench"
 while [ "$#" -gt 0 ]; do
     case "$1" in
         -d|--duration) duration="${2:?}"; shift 2 ;;
         -w|--warmup) warmup="${2:?}"; shift 2 ;;
         -c|--connections) connections="${2:?}"; shift 2 ;;
+        -p|--profile) profile=true; shift ;;
         -o|--out) out="${2:?}"; shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) bad_usage "$1" ;;
     esac
 done
 
-ensure_packages wrk:wrk nginx:nginx-light redis-server:redis-server curl:curl
+ensure_packages wrk:wrk nginx:nginx-light redis-server:redis-server curl:curl /usr/bin/time:time
 ensure_jars
+if "$profile"; then
+    ensure_packages unzip:unzip
+    fetch_async_profiler
+fi
 
 work="$(mktemp -d)"
 trap 'stop_all; rm -rf "$work"' EXIT
 trap 'exit 130' INT TERM
 
-# --- time to ready, median of 5 starts per service ------------------------------------------
-# Without the services' own warm-up (readiness waits for it: seconds of self-sent requests): ready
-# here is "answers", and wrk warms the JIT itself below. scripts/measure-start.sh times the warm-up.
-export WARM_UP_REQUESTS=0
+# --- start-up ------------------------------------------------------------------------------
+# Facts for the report, one "service<TAB>key<TAB>value" line each; a key given again is a sample more.
+# They stay in --out with the runs' raw results, so that report.py can be run on them again.
+facts="$out/facts.tsv"
+fact() { printf '%s\t%s\t%s\n' "$@" >> "$facts"; }
+mkdir -p "$out/profiles"
+rm -f "$out/profiles/"*.collapsed "$facts" "$out/runs.tsv"
+
 start_redis "$work"
 backend_port="$(free_port)"
 frontend_port="$(free_port)"
@@ -69,29 +94,59 @@ frontend_port="$(free_port)"
 # first start of each service, so that start-up is measured the way it happens in the stack.
 declare -A cds=()
 train_cds() {
-    start_service "$1" "$2" "$work" "-XX:ArchiveClassesAtExit=$work/$1.jsa"
+    WARM_UP_REQUESTS=0 start_service "$1" "$2" "$work" "-XX:ArchiveClassesAtExit=$work/$1.jsa"
     stop_service "$1"
     cds[$1]="-XX:SharedArchiveFile=$work/$1.jsa"
 }
-ready_ms_median() {
-    local service="$1" port="$2" samples=()
-    for _ in 1 2 3 4 5; do
-        start_service "$service" "$port" "$work" "${cds[$service]}"
-        samples+=("$ready_ms")
-        stop_service "$service"
-    done
-    printf '%s\n' "${samples[@]}" | sort -n | sed -n 3p
+
+# timed_start SERVICE PORT PREFIX [JVM_OPTION...] starts the service with AppCDS and records, as
+# PREFIX_ms and PREFIX_cpu_ms, its time to ready and the CPU it had used by then, the JVM's own
+# creation (to main) and Quarkus's "started in"; the CPU of each of its threads as PREFIX_thread.
+timed_start() {
+    local service="$1" port="$2" prefix="$3" log="$work/$1-startuptime.log"
+    shift 3
+    rm -f "$log"
+    start_service "$service" "$port" "$work" "${cds[$service]}" "-Xlog:startuptime:file=$log" "$@"
+    fact "$service" "${prefix}_ms" "$ready_ms"
+    fact "$service" "${prefix}_cpu_ms" "$ready_cpu_ms"
+    thread_cpu_ms "${service_pids[$service]}" | sed "s/^/$service\t${prefix}_thread:/" >> "$facts"
+    fact "$service" "${prefix}_jvm_created_ms" "$(awk '/Create VM,/ { printf "%d", $(NF-1) * 1000 }' "$log")"
+    fact "$service" "${prefix}_quarkus_started_ms" \
+        "$(sed -n 's/.* started in \([0-9.]*\)s\..*/\1/p' "$work/$service.log" | awk '{ printf "%d", $1 * 1000 }')"
 }
 
-step "time from process start to /q/health/ready (median of 5; image JVM options and AppCDS)"
-train_cds imagebackend "$backend_port"
-backend_ready_ms="$(ready_ms_median imagebackend "$backend_port")"
-printf 'imagebackend ready in %s ms\n' "$backend_ready_ms"
-start_service imagebackend "$backend_port" "$work" "${cds[imagebackend]}"
-train_cds frontend "$frontend_port"
-frontend_ready_ms="$(ready_ms_median frontend "$frontend_port")"
-printf 'frontend ready in %s ms\n' "$frontend_ready_ms"
-start_service frontend "$frontend_port" "$work" "${cds[frontend]}"
+# measure_start SERVICE PORT: 5 starts as bench's "ready" (without the self warm-up: ready is
+# "answers"; wrk warms the JIT below), one as a container of the stack starts (the image's self
+# warm-up, which readiness waits for, and the one CPU a cpus limit below 1 shows the JVM), and
+# with --profile one more, sampled until ready, with its loaded classes counted.
+measure_start() {
+    local service="$1" port="$2"
+    train_cds "$service" "$port"
+    for _ in 1 2 3 4 5; do
+        WARM_UP_REQUESTS=0 timed_start "$service" "$port" ready
+        stop_service "$service"
+    done
+    timed_start "$service" "$port" healthy -XX:ActiveProcessorCount=1
+    stop_service "$service"
+    fact "$service" cpu_limit "$(cpu_limit "$service")"
+    if "$profile"; then
+        WARM_UP_REQUESTS=0 start_service "$service" "$port" "$work" "${cds[$service]}" \
+            "-agentpath:$profiler_lib=start,$profiler_start_options" \
+            "-Xlog:class+load=info:file=$work/$service-classes.log"
+        profiler "${service_pids[$service]}" "stop,collapsed,file=$out/profiles/start-$service.collapsed"
+        stop_service "$service"
+        fact "$service" classes_loaded "$(wc -l < "$work/$service-classes.log")"
+        fact "$service" classes_from_cds "$(grep -c 'source: shared objects file' "$work/$service-classes.log")"
+    fi
+    WARM_UP_REQUESTS=0 start_service "$service" "$port" "$work" "${cds[$service]}"
+    printf '%s ready in %s ms (median of 5: %s)\n' "$service" \
+        "$(sed -n "s/^$service\tready_ms\t//p" "$facts" | sort -n | sed -n 3p)" \
+        "$(sed -n "s/^$service\tready_ms\t//p" "$facts" | tr '\n' ' ')"
+}
+
+step "start-up: process start to /q/health/ready (image JVM options and AppCDS)"
+measure_start imagebackend "$backend_port"
+measure_start frontend "$frontend_port"
 
 # --- the static ceiling: nginx serving the very PNG the frontend serves --------------------
 hit_path="/monster/$(printf '%s' "UNIQUE_SALTBench Hit" | sha256sum | cut -d' ' -f1)"
@@ -100,18 +155,44 @@ curl -fsS -o "$work/static/monster.png" "http://127.0.0.1:$frontend_port$hit_pat
     || die "frontend did not serve $hit_path"
 nginx_port="$(free_port)"
 start_nginx "$work" "$nginx_port"
+mapfile -t nginx_workers < <(pgrep -P "$nginx_pid")
 
 # --- load runs ------------------------------------------------------------------------------
 run_id="$(date +%s)"
+# The services a scenario runs through, profiled during its measured run with --profile.
+declare -A profiled=([hit]=frontend [page]=frontend [post]=frontend [cold]="frontend imagebackend"
+                     [backend]=imagebackend)
+processes() {
+    printf 'frontend_jit=%s imagebackend_jit=%s ' \
+        "$(jit_cpu_ms "${service_pids[frontend]}")" "$(jit_cpu_ms "${service_pids[imagebackend]}")"
+    cpu_snapshot frontend="${service_pids[frontend]}" imagebackend="${service_pids[imagebackend]}" \
+        redis="$redis_pid" nginx="$nginx_pid ${nginx_workers[*]}"
+}
+# measure SCENARIO CONNECTIONS URL [VAR=VALUE...] runs wrk (the VARs for wrk-report.lua) and
+# records its result, the CPU of every process before and after, and wrk's own CPU.
 measure() {
     local scenario="$1" conns="$2" url="$3"
     shift 3
-    local json
+    local json before after service sampled=()
     env "$@" wrk -t2 -c"$conns" -d"${warmup}s" -s "$here/bench/wrk-report.lua" "$url" >/dev/null
-    json="$(env "$@" wrk -t2 -c"$conns" -d"${duration}s" --timeout 5s -s "$here/bench/wrk-report.lua" "$url" \
+    if "$profile" && [ "$round" = measured ]; then
+        for service in ${profiled[$scenario]:-}; do
+            profiler "${service_pids[$service]}" "start,$profiler_start_options"
+            sampled+=("$service")
+        done
+    fi
+    before="$(processes)"
+    json="$(env "$@" /usr/bin/time -f '%U %S' -o "$work/wrk.time" \
+            wrk -t2 -c"$conns" -d"${duration}s" --timeout 5s -s "$here/bench/wrk-report.lua" "$url" \
         | sed -n 's/^BENCH_JSON //p')"
+    after="$(processes)"
+    for service in "${sampled[@]}"; do
+        profiler "${service_pids[$service]}" \
+            "stop,collapsed,file=$out/profiles/$scenario-c$conns-$service.collapsed"
+    done
     [ -n "$json" ] || die "wrk produced no result for $scenario"
-    printf '%s\t%s\t%s\n' "$scenario" "$conns" "$json" >> "$results"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$scenario" "$conns" "$json" "$before" "$after" \
+        "$(tail -n 1 "$work/wrk.time")" >> "$results"
     printf '  %-8s c=%-3s %s\n' "$scenario" "$conns" "$json"
 }
 
@@ -134,18 +215,17 @@ step "JIT warm-up pass (not reported)"
 round=warmup
 results="$work/warmup.tsv"
 measure_all 32 > /dev/null
-results="$work/results.tsv"
+results="$out/runs.tsv"
 round=measured
 for c in $connections; do
     step "load at $c connections (${duration}s each after ${warmup}s warm-up)"
     measure_all "$c"
 done
 
-backend_rss_mb="$(peak_rss_mb imagebackend)"
-frontend_rss_mb="$(peak_rss_mb frontend)"
+for service in imagebackend frontend; do
+    fact "$service" peak_rss_mb "$(peak_rss_mb "$service")"
+    fact "$service" memory_limit_mb "$(memory_limit_mb "$service")"
+done
 
 # --- report -----------------------------------------------------------------------------------
-mkdir -p "$out"
-python3 "$here/bench/report.py" "$results" "$out" \
-    "imagebackend=$backend_ready_ms:$backend_rss_mb:$(memory_limit_mb imagebackend)" \
-    "frontend=$frontend_ready_ms:$frontend_rss_mb:$(memory_limit_mb frontend)"
+python3 "$here/bench/report.py" "$results" "$facts" "$out"

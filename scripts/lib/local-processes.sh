@@ -68,6 +68,12 @@ memory_limit_mb() {
         | sed -n '/limits:/,/reservations:/s/^ *memory: *\([0-9]*\)M.*/\1/p' | head -n 1
 }
 
+# cpu_limit SERVICE prints the CPU limit (cpus) the Swarm stack gives the service.
+cpu_limit() {
+    sed -n "/^  $1:/,/^  [a-z]/p" "$repo_dir/stack/docker-compose.swarm.yml" \
+        | sed -n "/limits:/,/reservations:/s/^ *cpus: *'\([0-9.]*\)'.*/\1/p" | head -n 1
+}
+
 # stack_redis_limits prints the Swarm stack's Redis memory bound and eviction policy
 # (--maxmemory, --maxmemory-policy of its redis-server command) as redis.conf lines.
 stack_redis_limits() {
@@ -115,7 +121,7 @@ start_redis() {
 # start_service NAME PORT DIR [JVM_OPTION...] starts the imagebackend or the frontend jar with
 # its image's JVM options (and any given), wired to the local Redis and backend, and waits until
 # $ready_path (default /q/health/ready) answers 200. Sets ready_ms: the time that took from
-# process start.
+# process start, and ready_cpu_ms: the CPU time (user + system) the process had used by then.
 start_service() {
     local name="$1" port="$2" dir="$3" started jvm_options=()
     shift 3
@@ -135,7 +141,22 @@ start_service() {
         return 1
     fi
     ready_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+    ready_cpu_ms="$(cpu_ms "${service_pids[$name]}")"
 }
+
+# cpu_ms PID... prints the CPU time (user + system, in ms) the processes have used so far, from
+# /proc/PID/stat (whole thread groups; 10 ms resolution with the usual 100 clock ticks a second).
+# A PID/task/TID instead of a PID gives one thread's.
+cpu_ms() {
+    local pid stat fields ticks=0
+    for pid in "$@"; do
+        stat="$(< "/proc/$pid/stat")"
+        read -ra fields <<< "${stat##*) }"   # the fields after "pid (comm) ", from state on
+        ticks=$(( ticks + fields[11] + fields[12] ))
+    done
+    printf '%s\n' $(( ticks * 1000 / clock_ticks ))
+}
+clock_ticks="$(getconf CLK_TCK)"
 
 # peak_rss_mb NAME prints the peak resident set size of a running service, in MB.
 peak_rss_mb() {
