@@ -43,9 +43,13 @@ update() {
     shift
     docker service inspect "$service" > /dev/null 2>&1 || return 0
     docker service update --quiet --detach=false "$@" "$service" > /dev/null
-    # An update that Swarm rolled back or paused still leaves the CLI's exit status at 0.
-    local state
-    state="$(docker service inspect --format '{{if .UpdateStatus}}{{.UpdateStatus.State}}{{end}}' "$service")"
+    # The CLI returns once the tasks converged, before the update's monitor period has passed, and
+    # with exit status 0 even when Swarm then rolls the update back: wait for Swarm's verdict.
+    local state deadline=$(( SECONDS + 180 ))
+    while state="$(docker service inspect --format '{{if .UpdateStatus}}{{.UpdateStatus.State}}{{end}}' "$service")"
+        [ "$state" = updating ] && [ "$SECONDS" -lt "$deadline" ]; do
+        sleep 1
+    done
     case "$state" in
         "" | completed) ;;
         *) die "$service: update $state (see docker service ps $service); rotation stopped half-way, with Redis accepting every password mounted in it" ;;
