@@ -8,7 +8,7 @@ usage: $self [--rotate]
        $self --rotate   # new random password, rolled out to Redis and the frontend
        printf '%s' "\$MY_PASSWORD" | $self --stdin   # create it from a value you choose
 
-Manages the Swarm secret "redis_password" that Redis (requirepass) and the frontend
+Manages the Swarm secret "redis_password" that Redis (its default user's password) and the frontend
 (REDIS_PASSWORD_FILE) read from /run/secrets/redis_password. The value is never printed.
 Rotation: secrets are immutable, so the new value goes first into "redis_password_next".
 Redis gets it mounted beside the current one and accepts both; the frontends move to it one
