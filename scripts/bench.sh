@@ -128,7 +128,7 @@ measure_start() {
     done
     timed_start "$service" "$port" healthy -XX:ActiveProcessorCount=1
     stop_service "$service"
-    fact "$service" cpu_limit "$(cpu_limit "$service")"
+    fact "$service" cpu_limit "$(stack_limit "$service" cpus)"
     if "$profile"; then
         WARM_UP_REQUESTS=0 start_service "$service" "$port" "$work" "${cds[$service]}" \
             "-agentpath:$profiler_lib=start,$profiler_start_options" \
@@ -224,7 +224,7 @@ done
 
 for service in imagebackend frontend; do
     fact "$service" peak_rss_mb "$(peak_rss_mb "$service")"
-    fact "$service" memory_limit_mb "$(memory_limit_mb "$service")"
+    fact "$service" memory_limit_mb "$(stack_limit "$service" memory)"
 done
 
 # --- report -----------------------------------------------------------------------------------
