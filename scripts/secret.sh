@@ -55,7 +55,7 @@ update() {
         *) die "$service: update $state (see docker service ps $service); rotation stopped half-way, with Redis accepting every password mounted in it" ;;
     esac
 }
-mount() { printf 'source=%s,target=%s,mode=0444' "$1" "$2"; }
+secret_mount() { printf 'source=%s,target=%s,mode=0444' "$1" "$2"; }
 
 step "secret $secret"
 case "$mode" in
@@ -78,16 +78,16 @@ case "$mode" in
         docker secret rm "${secret}_next" > /dev/null 2>&1 || :  # left over by an interrupted rotation
         printf '%s' "$password" | docker secret create "${secret}_next" - > /dev/null
         info "redis: accepts the current and the next password"
-        update redis --secret-add "$(mount "${secret}_next" "${secret}_next")"
+        update redis --secret-add "$(secret_mount "${secret}_next" "${secret}_next")"
         info "frontend: moves to the next password"
-        update frontend --secret-rm "$secret" --secret-add "$(mount "${secret}_next" "$secret")"
+        update frontend --secret-rm "$secret" --secret-add "$(secret_mount "${secret}_next" "$secret")"
         info "redis: only the next password"
-        update redis --secret-rm "$secret" --secret-rm "${secret}_next" --secret-add "$(mount "${secret}_next" "$secret")"
+        update redis --secret-rm "$secret" --secret-rm "${secret}_next" --secret-add "$(secret_mount "${secret}_next" "$secret")"
         info "$secret recreated with the new value; both services back on it"
         docker secret rm "$secret" > /dev/null
         printf '%s' "$password" | docker secret create "$secret" - > /dev/null
-        update frontend --secret-rm "${secret}_next" --secret-add "$(mount "$secret" "$secret")"
-        update redis --secret-rm "${secret}_next" --secret-add "$(mount "$secret" "$secret")"
+        update frontend --secret-rm "${secret}_next" --secret-add "$(secret_mount "$secret" "$secret")"
+        update redis --secret-rm "${secret}_next" --secret-add "$(secret_mount "$secret" "$secret")"
         docker secret rm "${secret}_next" > /dev/null
         info "rotated"
         ;;
