@@ -10,21 +10,21 @@ usage: $self [--force] [jre] [redis] [edge] [registry]
 
 Builds MonsterStack's base images offline, from the Debian packages of this machine's
 apt sources (no image registry needed):
-  jre    $BASE_JRE_IMAGE     jlink-trimmed JRE 17 + busybox sh/wget, user "app" (uid 1001)
+  jre    $BASE_JRE_IMAGE     jlink-trimmed JRE 25 + busybox sh/wget + zstd, user "app" (uid 1001)
   redis  $OFFLINE_REDIS_IMAGE   Debian's redis-server, user "redis"; drop-in for redis:7-alpine
   edge   $EDGE_IMAGE   Debian's HAProxy with images/haproxy/haproxy.cfg (no-IPVS edge proxy)
   registry  $REGISTRY_IMAGE   Debian's docker-registry with images/registry/config.yml
             (only when asked: scripts/cluster.sh runs it on its manager)
 Each image holds only the files it needs and the shared libraries they load (resolved with
 the Debian dynamic loader), so nothing else of Debian ends up inside.
-Needs: root, mmdebstrap, strip (binutils), a JDK 17 with jmods (\$JAVA_HOME, default the
-host's openjdk-17-jdk-headless).
+Needs: root, mmdebstrap, strip (binutils), a JDK 25 whose runtime jlink can link from
+(\$JAVA_HOME, default the Temurin 25 JDK of this kind of machine).
 USAGE
 }
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
-: "${JAVA_HOME:=/usr/lib/jvm/java-17-openjdk-amd64}"
+: "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
 # What Quarkus, Netty and Vert.x use (jdeps of both services); the services draw and encode
 # PNGs themselves, so java.desktop (and the native libraries it would need) stays out.
 : "${JRE_MODULES:=java.base,java.logging,java.management,java.naming,java.net.http,java.sql,java.xml,jdk.crypto.ec,jdk.naming.dns,jdk.unsupported,jdk.zipfs}"
@@ -104,17 +104,18 @@ import() {
 build_jre() {
     local staging="$work/jre-staging" rootfs="$work/jre"
     mkdir -p "$rootfs/opt"
-    stage "$staging" busybox libc6 libstdc++6 zlib1g
+    stage "$staging" busybox libc6 libstdc++6 zlib1g zstd
     "$JAVA_HOME/bin/jlink" --add-modules "$JRE_MODULES" --strip-debug --no-man-pages \
-        --no-header-files --compress=2 --generate-cds-archive --output "$staging/opt/java" > /dev/null
-    # The non-compressed-oops CDS archive only serves heaps above 32 GB.
-    rm -f "$staging/opt/java/lib/server/classes_nocoops.jsa"
-    # Debian ships libjvm.so with its symbol table: 4 MB nobody needs at run time.
+        --no-header-files --compress=zip-6 --output "$staging/opt/java" > /dev/null
+    # The app images start from their own AOT cache (build-images.sh), which holds the JDK's
+    # classes too: the JDK's default CDS archives would never be read.
+    rm -f "$staging/opt/java/lib/server/"classes*.jsa
     strip --strip-unneeded "$staging/opt/java/lib/server/libjvm.so"
     cp -a "$staging/opt/java" "$rootfs/opt/java"
     private_libs=/opt/java/lib:/opt/java/lib/server
+    # zstd unpacks the app's AOT cache when a container starts (build-images.sh).
     # shellcheck disable=SC2046 # file names from find have no spaces
-    copy_closure "$staging" "$rootfs" bin/busybox \
+    copy_closure "$staging" "$rootfs" bin/busybox usr/bin/zstd \
         $(cd "$staging" && find opt/java -type f \( -name java -o -name '*.so' \))
     base_files "$rootfs" app 1001 sh wget
     import "$rootfs" "$BASE_JRE_IMAGE" \
@@ -178,9 +179,7 @@ for target in "${targets[@]}"; do
         info "already built (use --force to rebuild)"
         continue
     fi
-    for tool in mmdebstrap strip "$JAVA_HOME/bin/jlink"; do
-        command -v "$tool" > /dev/null \
-            || die "$tool not found (apt-get install mmdebstrap binutils openjdk-17-jdk-headless)"
-    done
+    ensure_packages mmdebstrap:mmdebstrap strip:binutils
+    [ -x "$JAVA_HOME/bin/jlink" ] || die "no jlink in JAVA_HOME=$JAVA_HOME (a JDK 25 is needed)"
     "build_$target"
 done

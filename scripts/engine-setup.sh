@@ -4,7 +4,7 @@ set -Eeuo pipefail
 usage() {
     cat <<USAGE
 usage: $self [--no-swarm]
-   ie: $self              # install docker.io if missing, start dockerd, init a single-node swarm
+   ie: $self              # install docker.io and curl if missing, start dockerd, init a single-node swarm
        $self --no-swarm   # engine only
 
 Prepares THIS machine's Docker engine for the MonsterStack scripts. Only needed where no
@@ -29,7 +29,7 @@ done
 : "${DOCKERD_LOG:=/var/log/dockerd.log}"
 
 step "Docker engine"
-ensure_packages dockerd:docker.io
+ensure_packages dockerd:docker.io curl:curl
 if docker info > /dev/null 2>&1; then
     info "already running: $(docker version --format 'server {{.Server.Version}}, client {{.Client.Version}}')"
 else

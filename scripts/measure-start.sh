@@ -3,16 +3,17 @@ set -Eeuo pipefail
 
 usage() {
     cat <<USAGE
-usage: $self [--runs N] [--tag TAG] [--compare-cds]
-   ie: $self                  # both app images as deployed (AppCDS), 3 runs each
+usage: $self [--runs N] [--tag TAG] [--compare-aot]
+   ie: $self                  # both app images as deployed (AOT cache), 3 runs each
        $self --runs 1         # one run each (the e2e drill)
-       $self --compare-cds    # also without the AppCDS archive (JDK's default CDS only)
+       $self --compare-aot    # also without the AOT cache (-XX:AOTMode=off)
 
 Measures container start for the app images: from "docker run" (with the stack's CPU and memory
 limits) to the first answer of the URL its healthcheck probes (listening: 503 while the replica
 warms itself up) and to its first 200 (healthy: warmed up, what Swarm waits for before it sends
-traffic), polled every 50 ms. Runs standalone containers on the default bridge network, without
-Redis or a backend; no swarm needed.
+traffic), polled every 50 ms, and the CPU time the container used until then (its cgroup's
+cpuacct). Runs standalone containers on the default bridge network, without Redis or a backend;
+no swarm needed.
 USAGE
 }
 
@@ -20,13 +21,13 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 runs=3
 tag="$TAG"
-variants=(AppCDS)
+variants=(AOT)
 while [ "$#" -gt 0 ]; do
     case "$1" in
         -h | --help) usage; exit 0 ;;
         --runs) runs="${2:?--runs needs a number}"; shift ;;
         --tag) tag="${2:?--tag needs a value}"; shift ;;
-        --compare-cds) variants=(AppCDS no-AppCDS) ;;
+        --compare-aot) variants=(AOT no-AOT) ;;
         *) bad_usage "$1" ;;
     esac
     shift
@@ -36,9 +37,9 @@ container=
 trap '[ -z "$container" ] || docker rm -f "$container" > /dev/null 2>&1 || :' EXIT
 
 # start_to_healthy <image> <port> <path> <cpus> <memory> [docker run options...]: prints
-# "<ms to listening> <ms to healthy>".
+# "<ms to listening> <ms to healthy> <CPU ms until healthy>".
 start_to_healthy() {
-    local image="$1" port="$2" path="$3" cpus="$4" memory="$5" started ip deadline status listening=
+    local image="$1" port="$2" path="$3" cpus="$4" memory="$5" started ip deadline status listening= healthy cpu
     shift 5
     started="$(date +%s%3N)"
     container="$(docker run -d --cpus "$cpus" --memory "$memory" "$@" "$image")"
@@ -49,30 +50,45 @@ start_to_healthy() {
         [ -n "$listening" ] || [ "$status" = 000 ] || listening=$(( $(date +%s%3N) - started ))
         sleep 0.05
     done
-    echo "${listening:-$(( $(date +%s%3N) - started ))} $(( $(date +%s%3N) - started ))"
+    healthy=$(( $(date +%s%3N) - started ))
+    cpu="$(container_cpu_ms "$container")"
+    echo "${listening:-$healthy} $healthy $cpu"
     docker rm -f "$container" > /dev/null
     container=
+}
+
+# container_cpu_ms <container>: CPU time used by the container so far (cgroup v1 or v2).
+container_cpu_ms() {
+    local id
+    id="$(docker inspect --format '{{.Id}}' "$1")"
+    if [ -f "/sys/fs/cgroup/cpuacct/docker/$id/cpuacct.usage" ]; then
+        echo $(( $(cat "/sys/fs/cgroup/cpuacct/docker/$id/cpuacct.usage") / 1000000 ))
+    elif [ -f "/sys/fs/cgroup/system.slice/docker-$id.scope/cpu.stat" ]; then
+        awk '$1 == "usage_usec" { print int($2 / 1000) }' "/sys/fs/cgroup/system.slice/docker-$id.scope/cpu.stat"
+    else
+        echo '?'
+    fi
 }
 
 median() { sort -n | sed -n "$(( (runs + 1) / 2 ))p"; }
 
 # measure <service> <port> <path> <cpus> <memory>: one line per variant, medians of the runs.
 measure() {
-    local image label run listening healthy l h
+    local image label run listening healthy cpu l h c
     image="$(app_image "$1" "$tag")"
     for label in "${variants[@]}"; do
-        listening=() healthy=()
+        listening=() healthy=() cpu=()
         for (( run = 1; run <= runs; run++ )); do
-            if [ "$label" = AppCDS ]; then
-                read -r l h < <(start_to_healthy "$image" "${@:2}")
+            if [ "$label" = AOT ]; then
+                read -r l h c < <(start_to_healthy "$image" "${@:2}")
             else
-                # Overrides the image's -XX:SharedArchiveFile: only the JDK's own CDS is left.
-                read -r l h < <(start_to_healthy "$image" "${@:2}" -e JAVA_TOOL_OPTIONS=-Xshare:auto)
+                read -r l h c < <(start_to_healthy "$image" "${@:2}" -e JAVA_TOOL_OPTIONS=-XX:AOTMode=off)
             fi
-            listening+=("$l") healthy+=("$h")
+            listening+=("$l") healthy+=("$h") cpu+=("$c")
         done
         info "$1 ($label, limits ${4} CPU / ${5}): listening $(printf '%s\n' "${listening[@]}" | median) ms," \
-            "healthy (warmed up) $(printf '%s\n' "${healthy[@]}" | median) ms (median of $runs: ${healthy[*]})"
+            "healthy (warmed up) $(printf '%s\n' "${healthy[@]}" | median) ms (median of $runs: ${healthy[*]})," \
+            "CPU until healthy $(printf '%s\n' "${cpu[@]}" | median) ms"
     done
 }
 

@@ -36,7 +36,7 @@ require_swarm_manager
 service="${STACK_NAME}_frontend"
 broken="$(app_image frontend "$tag")"
 if ! docker image inspect "$broken" > /dev/null 2>&1; then
-    "$repo_dir/scripts/build-images.sh" --only frontend --tag "$tag" --no-appcds \
+    "$repo_dir/scripts/build-images.sh" --only frontend --tag "$tag" --no-aot \
         --env QUARKUS_HTTP_PORT=5999
 fi
 

@@ -20,7 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (open loop: a stalled site shows as latency, not as fewer requests) for SECONDS or until SIGTERM,
  * cycling through page GET, form POST, a cached monster and a never-seen monster (which reaches the
  * image backend), every other request on a new connection ("Connection: close"), the rest on
- * keep-alive connections, round robin over the base URLs. Prints one line (see scripts/lib/traffic.sh):
+ * keep-alive connections, round robin over the base URLs. Every second it prints a live line of the
+ * second that just ended, the versions that answered (their X-MonsterStack-Version) with their share:
+ * live: HH:MM:SS req/s=N failed=N p99_ms=N versions=1.0:60%,2.0:40%
+ * and at the end one line (see scripts/lib/traffic.sh):
  * load: requests=N failed=N p50_ms=N p99_ms=N max_ms=N gap_ms=N keepalive=N newconn=N statuses=S:N,...
  * where gap_ms is the longest time between two successes. Exits 1 when a request failed.
  */
@@ -29,7 +32,7 @@ public class Load {
     private static final String[] KINDS = {"page", "post", "cached", "new"};
     private static final int MAX_IN_FLIGHT = 512;
 
-    record Result(long doneNanos, long latencyNanos, int status, boolean newConnection) {
+    record Result(long doneNanos, long latencyNanos, int status, boolean newConnection, String version) {
         boolean ok() {
             return status >= 200 && status < 300;
         }
@@ -69,14 +72,16 @@ public class Load {
             HttpRequest request = request(bases.get(n % bases.size()), KINDS[n % KINDS.length], run, n, newConnection);
             if (inFlight.incrementAndGet() > MAX_IN_FLIGHT) {
                 inFlight.decrementAndGet();
-                results.add(new Result(System.nanoTime(), System.nanoTime() - due, 0, newConnection));
+                results.add(new Result(System.nanoTime(), System.nanoTime() - due, 0, newConnection, "-"));
                 failures.add(request.method() + " " + request.uri() + ": not sent, " + MAX_IN_FLIGHT + " in flight");
                 return;
             }
             client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
                 long now = System.nanoTime();
                 int status = failure == null ? response.statusCode() : 0;
-                Result result = new Result(now, now - due, status, newConnection);
+                String version = failure == null
+                        ? response.headers().firstValue("X-MonsterStack-Version").orElse("-") : "-";
+                Result result = new Result(now, now - due, status, newConnection, version);
                 results.add(result);
                 if (!result.ok()) {
                     failures.add(request.method() + " " + request.uri() + ": "
@@ -85,6 +90,16 @@ public class Load {
                 inFlight.decrementAndGet();
             });
         }, 0, period, TimeUnit.NANOSECONDS);
+        ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor();
+        List<Result> reported = new ArrayList<>();
+        reporter.scheduleAtFixedRate(() -> {
+            List<Result> second = new ArrayList<>();
+            for (Result result; (result = results.poll()) != null; ) {
+                second.add(result);
+            }
+            reported.addAll(second);
+            System.out.println(live(second));
+        }, 1, 1, TimeUnit.SECONDS);
         CountDownLatch printed = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             done.countDown();
@@ -96,13 +111,16 @@ public class Load {
         }));
         done.await();
         ticker.shutdownNow();
+        reporter.shutdown();
+        reporter.awaitTermination(2, TimeUnit.SECONDS);
         // Requests in flight get their timeout to finish; a stop (SIGTERM) must not count them as failed.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(6);
         while (inFlight.get() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         failures.stream().limit(10).forEach(failure -> System.err.println("load: failed: " + failure));
-        String summary = summary(new ArrayList<>(results));
+        reported.addAll(results);
+        String summary = summary(reported);
         System.out.println(summary);
         System.out.flush();
         printed.countDown();
@@ -123,6 +141,18 @@ public class Load {
             builder.header("Connection", "close");
         }
         return builder.build();
+    }
+
+    private static String live(List<Result> second) {
+        long[] latencies = second.stream().mapToLong(Result::latencyNanos).sorted().toArray();
+        Map<String, Integer> versions = new TreeMap<>();
+        second.stream().filter(Result::ok).forEach(result -> versions.merge(result.version(), 1, Integer::sum));
+        int answered = versions.values().stream().mapToInt(Integer::intValue).sum();
+        return String.format("live: %tT req/s=%d failed=%d p99_ms=%d versions=%s", System.currentTimeMillis(),
+                second.size(), second.stream().filter(result -> !result.ok()).count(),
+                millis(percentile(latencies, 99)),
+                versions.entrySet().stream().map(e -> e.getKey() + ":" + (100 * e.getValue() / answered) + "%")
+                        .reduce((a, b) -> a + "," + b).orElse("-"));
     }
 
     private static String summary(List<Result> results) {

@@ -1,6 +1,7 @@
 # What the update, rollback and end-to-end drills measure; sourced after common.sh: a bounded curl
-# loop (traffic_*), a sustained load (load_*), the edge's and the frontends' retries (retries_*),
-# and all three around one operation (measure_*). docs/zero-downtime.md explains the figures.
+# loop (traffic_*), a sustained load (load_*), an independent client on the stack's own network
+# (independent_*), the edge's and the frontends' retries (retries_*), and all of them around one
+# operation (measure_*). docs/zero-downtime.md explains the figures.
 #
 # traffic_start <seconds> <url>...: in the background, for at most <seconds> (or until
 # traffic_stop), requests each <url> in turn ("{n}" becomes the round number, so that
@@ -83,13 +84,16 @@ traffic_report() {
 # load_start <rate> <seconds> <url>...: in the background, <rate> requests a second for at most
 # <seconds> (or until load_stop) over the base URLs: page GET, form POST, a cached and a new
 # monster, half on keep-alive connections and half on a new connection each; returns once the
-# requests flow. load_stop: stops it and sets $load_line, one line of key=value figures:
+# requests flow, and prints its live line every second (time, requests, failures, p99, the
+# versions that answered with their share; LOAD_LIVE= turns it off). load_stop: stops it and
+# sets $load_line, one line of key=value figures:
 #   load: requests=N failed=N p50_ms=N p99_ms=N max_ms=N gap_ms=N keepalive=N newconn=N statuses=S:N,...
 # (latency from each request's due time, so a stall counts; gap_ms is the longest time between
 # two successes; status 0 is a connection error or timeout). Reused by the multi-node drill.
 : "${LOAD_RATE:=200}"
 load_log=
 load_pid=
+load_live_pid=
 load_line=
 
 load_start() {
@@ -99,6 +103,11 @@ load_start() {
     java "$repo_dir/scripts/lib/Load.java" "$rate" "$seconds" "$@" > "$load_log" 2>&1 &
     load_pid=$!
     wait_until 60 "the load to start" grep -q '^load: sending' "$load_log"
+    # The seed's "while true; do curl ... | grep title; done", readable: a line a second.
+    if [ -n "${LOAD_LIVE:-1}" ]; then
+        tail -n +1 -f --pid "$load_pid" "$load_log" | grep --line-buffered '^live: ' | sed -u 's/^/    /' &
+        load_live_pid=$!
+    fi
 }
 
 load_stop() {
@@ -107,12 +116,68 @@ load_stop() {
         wait "$load_pid" 2> /dev/null || :        # its verdict is read from the line
         load_pid=
     fi
+    [ -z "$load_live_pid" ] || kill "$load_live_pid" 2> /dev/null || :  # ends with the load anyway
+    load_live_pid=
     grep '^load: failed' "$load_log" | head -n 5 | sed 's/^/    /' || :  # none failed
     load_line="$(grep '^load: requests=' "$load_log" || echo 'load: requests=0 failed=1')"
 }
 
 # load_figure <key>: one figure of $load_line, ie: load_figure p99_ms
 load_figure() { printf '%s\n' "$load_line" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
+
+# --- The independent client: on the stack's own network, no edge, no retries -----------------
+# independent_start <seconds>: in a container attached to the stack's overlay network, a shell
+# loop (busybox wget: no retries, a new connection and a new DNS lookup each) requests the page
+# and a never-seen monster from frontend:5000 by Docker's DNS, ~5 rounds a second, for at most
+# <seconds>. independent_stop: stops it and sets $independent_requests, $independent_failed,
+# $independent_gap_ms (longest time between two successes) and $independent_p99_ms. Without a
+# stack network (another stack name, no swarm) there is no such client and the figures are 0.
+independent_container=
+independent_requests=0
+independent_failed=0
+independent_gap_ms=0
+independent_p99_ms=0
+
+independent_start() {
+    local seconds="$1" network="${STACK_NAME}_monster_network"
+    independent_container=
+    docker network inspect "$network" > /dev/null 2>&1 || return 0
+    # The frontend's own image has busybox sh and wget, and is on every node running the stack.
+    independent_container="$(docker run -d --network "$network" --label "io.monsterstack.client=$STACK_NAME" \
+        -e SECONDS_LEFT="$seconds" --entrypoint sh "$(service_image "${STACK_NAME}_frontend")" -c '
+            now() { cut -d " " -f 1 /proc/uptime; }
+            end=$(( ${SECONDS_LEFT} + $(now | cut -d . -f 1) )) n=0
+            while [ "$(now | cut -d . -f 1)" -lt "$end" ]; do
+                n=$((n + 1))
+                for path in / "/monster/independent-$HOSTNAME-$n"; do
+                    started=$(now)
+                    if wget -q -O /dev/null -T 5 "http://frontend:5000$path"; then result=ok; else result=failed; fi
+                    echo "$started $(now) $result $path"
+                done
+                sleep 0.1
+            done')"
+}
+
+independent_stop() {
+    independent_requests=0 independent_failed=0 independent_gap_ms=0 independent_p99_ms=0
+    [ -n "$independent_container" ] || return 0
+    local log
+    log="$(mktemp)"
+    docker logs "$independent_container" > "$log" 2>&1 || :  # a client gone: its figures are what it logged
+    docker rm -f "$independent_container" > /dev/null 2>&1 || :
+    independent_container=
+    # Lines: "<start s> <end s> ok|failed <path>", times in hundredths of a second (/proc/uptime).
+    read -r independent_requests independent_failed independent_gap_ms < <(awk '
+        $3 == "ok" || $3 == "failed" { n++ }
+        $3 == "failed" { failed++ }
+        $3 == "ok" { if (last != "" && ($2 - last) * 1000 > gap) gap = ($2 - last) * 1000; last = $2 }
+        END { printf "%d %d %d\n", n, failed, gap }' "$log")
+    independent_p99_ms="$(awk '$3 == "ok" || $3 == "failed" { print int(($2 - $1) * 1000) }' "$log" | sort -n \
+        | awk '{ v[NR] = $1 } END { i = int(0.99 * NR + 0.999); print NR ? v[i < 1 ? 1 : i] : 0 }')"
+    grep -v ' ok ' "$log" | head -n 5 | sed 's/^/    independent client: /' || :  # none failed
+    rm -f "$log"
+    info "independent client (frontend:5000 on the stack network, no edge, no retries): $independent_requests requests, $independent_failed failed, p99 ${independent_p99_ms} ms, longest gap ${independent_gap_ms} ms"
+}
 
 # --- Retries: the edge's (HAProxy stats) and the frontends' (SmallRye Fault Tolerance) ----------
 # retries_start: takes the edge's counters and the frontends' retry counters, and keeps sampling
@@ -197,17 +262,20 @@ retries_stop() {
     retries_dir=
 }
 
-# --- One measured step: curl loop + load + retries ------------------------------------------
+# --- One measured step: curl loop + load + independent client + retries ---------------------
 # measure_start <seconds> <url>...: the curl loop on the URLs, the load on $STACK_URL
-# ($LOAD_URLS to override, ie several nodes) and the retry counters, all at once.
-# measure_stop <operation> planned|unplanned: stops them, prints the curl report, the load line
-# and the retries, and appends a row to $MEASURE_TABLE when set (see measure_table). A planned
-# operation fails (returns 1) on any failed or retried request; an unplanned one only reports.
-# Sets $curl_failed, $failed_total (curl + load) and $retried_total (edge + frontends).
-# A planned operation with any failure or retry is FAILED (measure_stop returns non-zero); with
-# ZERO_DOWNTIME_STRICT=0 it is reported as MISSED instead and the drill goes on (CI, until the
-# target holds on its machine: docs/zero-downtime.md).
+# ($LOAD_URLS to override, ie several nodes), the independent client and the retry counters,
+# all at once.
+# measure_stop <operation> planned|unplanned: stops them, prints the curl report, the load line,
+# the independent client's figures and the retries, and appends a row to $MEASURE_TABLE when set
+# (see measure_table). A planned operation is FAILED (returns 1) on any failed or retried request
+# of any of the three clients, a load p99 over $MAX_P99_MS (500) or a curl loop gap over
+# $MAX_GAP_MS (1000); with ZERO_DOWNTIME_STRICT=0 it is reported as MISSED and the caller goes on.
+# An unplanned operation only reports. Sets $curl_failed, $failed_total (all three clients) and
+# $retried_total (edge + frontends).
 : "${ZERO_DOWNTIME_STRICT:=1}"
+: "${MAX_P99_MS:=500}"
+: "${MAX_GAP_MS:=1000}"
 curl_failed=0
 failed_total=0
 retried_total=0
@@ -217,14 +285,16 @@ measure_start() {
     local load_urls
     read -r -a load_urls <<< "${LOAD_URLS:-$STACK_URL}"
     retries_start
+    independent_start "$(( seconds + 30 ))"
     load_start "$LOAD_RATE" "$(( seconds + 30 ))" "${load_urls[@]}"
     traffic_start "$seconds" "$@"
 }
 
 measure_stop() {
-    local operation="$1" kind="$2" curl_summary curl_requests curl_gap verdict=ok
+    local operation="$1" kind="$2" curl_summary curl_requests curl_gap verdict=ok missed=()
     traffic_stop
     load_stop
+    independent_stop
     retries_stop
     info "curl loop:"
     traffic_report > "$traffic_log.report" || :  # judged below with the other figures
@@ -233,22 +303,30 @@ measure_stop() {
     read -r curl_requests curl_failed curl_gap < <(printf '%s\n' "$curl_summary" \
         | sed -E 's/^([0-9]+) requests.* ([0-9]+) failed.* ([0-9]+) ms$/\1 \2 \3/')
     info "$load_line"
-    failed_total=$(( curl_failed + $(load_figure failed) ))
+    failed_total=$(( curl_failed + $(load_figure failed) + independent_failed ))
     retried_total=$(( edge_retries + frontend_retries ))
-    local failed="$failed_total" retried="$retried_total"
-    if [ "$kind" = planned ] && (( failed > 0 || retried > 0 )); then
-        verdict=FAILED
-        [ "$ZERO_DOWNTIME_STRICT" = 1 ] || verdict=MISSED
-    elif (( failed > 0 || retried > 0 )); then
-        verdict=reported
+    (( failed_total == 0 )) || missed+=("$failed_total failed")
+    (( retried_total == 0 )) || missed+=("$retried_total retried")
+    local p99
+    p99="$(load_figure p99_ms)"
+    (( ${p99:-0} <= MAX_P99_MS )) || missed+=("load p99 $p99 ms > $MAX_P99_MS")
+    (( ${curl_gap:-0} <= MAX_GAP_MS )) || missed+=("curl gap $curl_gap ms > $MAX_GAP_MS")
+    if [ "${#missed[@]}" -gt 0 ]; then
+        if [ "$kind" = planned ]; then
+            verdict=FAILED
+            [ "$ZERO_DOWNTIME_STRICT" = 1 ] || verdict=MISSED
+        else
+            verdict=reported
+        fi
     fi
     if [ -n "${MEASURE_TABLE:-}" ]; then
-        printf '| %s | %s | %s | %s | %s | %s | %s/%s | %s | %s | %s |\n' "$operation" "$kind" \
-            "$(load_figure requests)" "$(load_figure failed)" "$curl_requests" "$curl_failed" \
-            "$edge_retries" "$frontend_retries" "$(load_figure p99_ms)" \
-            "$(load_figure gap_ms) / $curl_gap" "$verdict" >> "$MEASURE_TABLE"
+        printf '| %s | %s | %s / %s | %s / %s | %s / %s | %s/%s | %s | %s / %s / %s | %s |\n' "$operation" "$kind" \
+            "$(load_figure failed)" "$(load_figure requests)" "$curl_failed" "$curl_requests" \
+            "$independent_failed" "$independent_requests" "$edge_retries" "$frontend_retries" \
+            "$(load_figure p99_ms)" "$(load_figure gap_ms)" "$curl_gap" "$independent_gap_ms" \
+            "$verdict" >> "$MEASURE_TABLE"
     fi
-    info "$operation ($kind): $failed failed, $retried retried (edge $edge_retries, frontends $frontend_retries): $verdict"
+    info "$operation ($kind): $failed_total failed, $retried_total retried (edge $edge_retries, frontends $frontend_retries), load p99 $(load_figure p99_ms) ms, curl gap $curl_gap ms: $verdict${missed[*]:+ (${missed[*]})}"
     [ "$verdict" != FAILED ]
 }
 
@@ -257,12 +335,13 @@ measure_abort() {
     traffic_stop
     [ -z "$load_pid" ] || kill -TERM "$load_pid" 2> /dev/null || :    # may have ended by itself
     [ -z "$retries_pid" ] || kill "$retries_pid" 2> /dev/null || :  # idem
-    load_pid= retries_pid=
+    [ -z "$independent_container" ] || docker rm -f "$independent_container" > /dev/null 2>&1 || :  # idem
+    load_pid= retries_pid= independent_container=
 }
 
 # measure_table: the rows of $MEASURE_TABLE under their header (markdown).
 measure_table() {
-    printf '| operation | kind | load requests | load failed | curl requests | curl failed | retries edge/frontend | p99 ms | longest gap ms load / curl | verdict |\n'
-    printf '|---|---|---|---|---|---|---|---|---|---|\n'
+    printf '| operation | kind | load failed / requests | curl failed / requests | independent failed / requests | retries edge/frontend | load p99 ms | longest gap ms load / curl / independent | verdict |\n'
+    printf '|---|---|---|---|---|---|---|---|---|\n'
     cat "$MEASURE_TABLE"
 }
