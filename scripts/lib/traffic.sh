@@ -127,7 +127,8 @@ load_figure() { printf '%s\n' "$load_line" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
 
 # --- The independent client: on the stack's own network, no edge, no retries -----------------
 # independent_start <seconds>: in a container attached to the stack's overlay network, a shell
-# loop (busybox wget: no retries, a new connection and a new DNS lookup each) requests the page
+# loop (busybox wget, bounded by busybox timeout: its own -T crashes; no retries, a new connection
+# and a new DNS lookup each) requests the page
 # and a never-seen monster from frontend:5000 by Docker's DNS, ~5 rounds a second, for at most
 # <seconds>. independent_stop: stops it and sets $independent_requests, $independent_failed,
 # $independent_gap_ms (longest time between two successes) and $independent_p99_ms. Without a
@@ -145,16 +146,20 @@ independent_start() {
     # The frontend's own image has busybox sh and wget, and is on every node running the stack.
     independent_container="$(docker run -d --network "$network" --label "io.monsterstack.client=$STACK_NAME" \
         -e SECONDS_LEFT="$seconds" --entrypoint sh "$(service_image "${STACK_NAME}_frontend")" -c '
-            now() { cut -d " " -f 1 /proc/uptime; }
-            end=$(( ${SECONDS_LEFT} + $(now | cut -d . -f 1) )) n=0
-            while [ "$(now | cut -d . -f 1)" -lt "$end" ]; do
+            now() { read -r up idle < /proc/uptime; echo "$up"; }
+            end=$(( SECONDS_LEFT + $(now | busybox cut -d . -f 1) )) n=0
+            while [ "$(now | busybox cut -d . -f 1)" -lt "$end" ]; do
                 n=$((n + 1))
                 for path in / "/monster/independent-$HOSTNAME-$n"; do
                     started=$(now)
-                    if wget -q -O /dev/null -T 5 "http://frontend:5000$path"; then result=ok; else result=failed; fi
+                    if busybox timeout 5 wget -q -O /dev/null "http://frontend:5000$path"; then
+                        result=ok
+                    else
+                        result=failed
+                    fi
                     echo "$started $(now) $result $path"
                 done
-                sleep 0.1
+                busybox sleep 0.1
             done')"
 }
 
@@ -262,6 +267,57 @@ retries_stop() {
     retries_dir=
 }
 
+# --- What the healthchecks saw: the worst cases that size them ------------------------------
+# health_start: samples every 2 s the last healthcheck results Docker keeps for each frontend and
+# image backend task (start, end, exit code). health_stop: prints how many checks ran, how many
+# failed, the slowest one, and the longest event-loop stall the tasks logged (Vert.x warns past
+# 2 s), and sets $health_slowest_ms and $stall_longest_ms.
+health_dir=
+health_pid=
+health_started=
+health_slowest_ms=0
+stall_longest_ms=0
+
+app_containers() {
+    local service
+    for service in frontend imagebackend; do
+        docker ps -q --filter "label=com.docker.swarm.service.name=${STACK_NAME}_$service"
+    done
+}
+
+health_start() {
+    health_dir="$(mktemp -d)"
+    health_started="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+    (
+        while :; do
+            app_containers | xargs -r docker inspect --format \
+                '{{$c := .Name}}{{if .State.Health}}{{range .State.Health.Log}}{{$c}} {{.Start.UnixMilli}} {{.End.UnixMilli}} {{.ExitCode}}{{"\n"}}{{end}}{{end}}' \
+                2> /dev/null || :  # a task gone meanwhile
+            sleep 2
+        done
+    ) > "$health_dir/checks" &
+    health_pid=$!
+}
+
+health_stop() {
+    [ -n "$health_dir" ] || return 0
+    kill "$health_pid" 2> /dev/null || :  # the sampler never ends by itself
+    wait "$health_pid" 2> /dev/null || :
+    local checks failed service
+    read -r checks failed health_slowest_ms < <(sort -u "$health_dir/checks" | awk '
+        NF == 4 { n++; if ($4 != 0) failed++; if ($3 - $2 > slowest) slowest = $3 - $2 }
+        END { printf "%d %d %d\n", n, failed, slowest }')
+    for service in frontend imagebackend; do
+        docker service logs --since "$health_started" "${STACK_NAME}_$service" 2>&1 \
+            | sed -n 's/.*has been blocked for \([0-9]*\) ms.*/\1/p' || :  # no logs yet
+    done > "$health_dir/stalls"
+    stall_longest_ms="$(sort -n "$health_dir/stalls" | tail -n 1)"
+    stall_longest_ms="${stall_longest_ms:-0}"
+    info "healthchecks: $checks run, $failed failed, slowest ${health_slowest_ms} ms; event loops blocked over 2 s: $(wc -l < "$health_dir/stalls") times, longest ${stall_longest_ms} ms"
+    rm -rf "$health_dir"
+    health_dir=
+}
+
 # --- One measured step: curl loop + load + independent client + retries ---------------------
 # measure_start <seconds> <url>...: the curl loop on the URLs, the load on $STACK_URL
 # ($LOAD_URLS to override, ie several nodes), the independent client and the retry counters,
@@ -285,6 +341,7 @@ measure_start() {
     local load_urls
     read -r -a load_urls <<< "${LOAD_URLS:-$STACK_URL}"
     retries_start
+    health_start
     independent_start "$(( seconds + 30 ))"
     load_start "$LOAD_RATE" "$(( seconds + 30 ))" "${load_urls[@]}"
     traffic_start "$seconds" "$@"
@@ -296,6 +353,7 @@ measure_stop() {
     load_stop
     independent_stop
     retries_stop
+    health_stop
     info "curl loop:"
     traffic_report > "$traffic_log.report" || :  # judged below with the other figures
     cat "$traffic_log.report"
@@ -336,7 +394,8 @@ measure_abort() {
     [ -z "$load_pid" ] || kill -TERM "$load_pid" 2> /dev/null || :    # may have ended by itself
     [ -z "$retries_pid" ] || kill "$retries_pid" 2> /dev/null || :  # idem
     [ -z "$independent_container" ] || docker rm -f "$independent_container" > /dev/null 2>&1 || :  # idem
-    load_pid= retries_pid= independent_container=
+    [ -z "$health_pid" ] || kill "$health_pid" 2> /dev/null || :  # idem
+    load_pid= retries_pid= independent_container= health_pid=
 }
 
 # measure_table: the rows of $MEASURE_TABLE under their header (markdown).
