@@ -90,23 +90,29 @@ start_redis "$work"
 backend_port="$(free_port)"
 frontend_port="$(free_port)"
 
-# The images start with an AppCDS archive made by their own JVM; make the same here, from a
-# first start of each service, so that start-up is measured the way it happens in the stack.
-declare -A cds=()
-train_cds() {
-    WARM_UP_REQUESTS=0 start_service "$1" "$2" "$work" "-XX:ArchiveClassesAtExit=$work/$1.jsa"
-    stop_service "$1"
-    cds[$1]="-XX:SharedArchiveFile=$work/$1.jsa"
+# The images run on a JDK 25 and start from an AOT cache their own JVM wrote while answering its
+# warm-up requests (build-images.sh); make the same here, with this machine's JDK 25, so that
+# start-up and speed are measured the way they happen in the stack.
+: "${SERVICE_JAVA:=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}"
+export SERVICE_JAVA
+declare -A aot=()
+train_aot() {
+    service_env=("${training_env[@]}")
+    [ "$1" != frontend ] || service_env+=("MONSTERSTACK_WARM_UP_PATHS=$training_frontend_paths")
+    start_service "$1" "$2" "$work" "${aot_options[@]}" -XX:MaxMetaspaceSize=128m "-XX:AOTCacheOutput=$work/$1.aot"
+    service_env=()
+    stop_service "$1"  # the JVM writes the cache as it exits
+    aot[$1]="-XX:AOTCache=$work/$1.aot"
 }
 
-# timed_start SERVICE PORT PREFIX [JVM_OPTION...] starts the service with AppCDS and records, as
+# timed_start SERVICE PORT PREFIX [JVM_OPTION...] starts the service from its AOT cache and records, as
 # PREFIX_ms and PREFIX_cpu_ms, its time to ready and the CPU it had used by then, the JVM's own
 # creation (to main) and Quarkus's "started in"; the CPU of each of its threads as PREFIX_thread.
 timed_start() {
     local service="$1" port="$2" prefix="$3" log="$work/$1-startuptime.log"
     shift 3
     rm -f "$log"
-    start_service "$service" "$port" "$work" "${cds[$service]}" "-Xlog:startuptime:file=$log" "$@"
+    start_service "$service" "$port" "$work" "${aot[$service]}" "${aot_options[@]}" "-Xlog:startuptime:file=$log" "$@"
     fact "$service" "${prefix}_ms" "$ready_ms"
     fact "$service" "${prefix}_cpu_ms" "$ready_cpu_ms"
     thread_cpu_ms "${service_pids[$service]}" | sed "s/^/$service\t${prefix}_thread:/" >> "$facts"
@@ -121,7 +127,7 @@ timed_start() {
 # with --profile one more, sampled until ready, with its loaded classes counted.
 measure_start() {
     local service="$1" port="$2"
-    train_cds "$service" "$port"
+    train_aot "$service" "$port"
     for _ in 1 2 3 4 5; do
         WARM_UP_REQUESTS=0 timed_start "$service" "$port" ready
         stop_service "$service"
@@ -130,7 +136,7 @@ measure_start() {
     stop_service "$service"
     fact "$service" cpu_limit "$(stack_limit "$service" cpus)"
     if "$profile"; then
-        WARM_UP_REQUESTS=0 start_service "$service" "$port" "$work" "${cds[$service]}" \
+        WARM_UP_REQUESTS=0 start_service "$service" "$port" "$work" "${aot[$service]}" "${aot_options[@]}" \
             "-agentpath:$profiler_lib=start,$profiler_start_options" \
             "-Xlog:class+load=info:file=$work/$service-classes.log"
         profiler "${service_pids[$service]}" "stop,collapsed,file=$out/profiles/start-$service.collapsed"
@@ -138,13 +144,13 @@ measure_start() {
         fact "$service" classes_loaded "$(wc -l < "$work/$service-classes.log")"
         fact "$service" classes_from_cds "$(grep -c 'source: shared objects file' "$work/$service-classes.log")"
     fi
-    WARM_UP_REQUESTS=0 start_service "$service" "$port" "$work" "${cds[$service]}"
+    WARM_UP_REQUESTS=0 start_service "$service" "$port" "$work" "${aot[$service]}" "${aot_options[@]}"
     printf '%s ready in %s ms (median of 5: %s)\n' "$service" \
         "$(sed -n "s/^$service\tready_ms\t//p" "$facts" | sort -n | sed -n 3p)" \
         "$(sed -n "s/^$service\tready_ms\t//p" "$facts" | tr '\n' ' ')"
 }
 
-step "start-up: process start to /q/health/ready (image JVM options and AppCDS)"
+step "start-up: process start to /q/health/ready (the image's JDK, JVM options and AOT cache)"
 measure_start imagebackend "$backend_port"
 measure_start frontend "$frontend_port"
 

@@ -13,7 +13,7 @@ Builds the frontend and image backend images, named like the stack file expects:
 jars on \$JIB_BASE_IMAGE (default docker://$BASE_JRE_IMAGE, built offline from Debian packages
 by build-base-images.sh when missing, together with the Redis and edge proxy images). Then each
 image is trained: it runs once, with a Redis (and, for the frontend, the image backend just
-built) on a scratch network, answers $TRAINING_REQUESTS of its own hot requests, and its JVM
+built) on a scratch network, answers thousands of its own hot requests, and its JVM
 writes an AOT cache (JDK 25: classes loaded and linked, method profiles) as it exits. The
 cache, zstd-compressed, becomes the image's last layer; each container unpacks it at start
 (~0.1 s of CPU) and its JVM starts from it. The build fails unless the image's own JVM accepts
@@ -33,7 +33,6 @@ USAGE
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
-: "${TRAINING_REQUESTS:=3000}"
 tag="$TAG"
 modules=(imagebackend frontend)
 envs=()
@@ -86,9 +85,6 @@ step "Jib build of ${modules[*]} (tag $tag)"
 (cd "$repo_dir" && ./mvnw "${args[@]}")
 
 # --- AOT training ------------------------------------------------------------------------------
-# The JVM options the cache needs at run time as well as when it is written (a cache made with
-# other object headers is refused).
-aot_options=(-XX:AOTCache=/tmp/app.aot -XX:+UseCompactObjectHeaders)
 work="$(mktemp -d)"
 network="monsterstack-training-$$"
 trap 'docker rm -f $(docker ps -aq --filter "label=io.monsterstack.training=$$") > /dev/null 2>&1 || :
@@ -103,14 +99,14 @@ entrypoint() { docker image inspect --format '{{range .Config.Entrypoint}}{{prin
 # image's own options, and more metaspace: writing the cache needs room beyond the 48-80 MB the
 # services run with (the cache written is accepted with the smaller limit).
 trainee() {
-    local name="$1" image="$2" port="$3" command ip
+    local name="$1" image="$2" port="$3" command ip env envs=()
     shift 3
+    for env in "${training_env[@]}"; do envs+=(-e "$env"); done
     mapfile -t command < <(entrypoint "$image")
     docker run -d --name "$name" --network "$network" --network-alias "${name##*-}" \
-        --label "io.monsterstack.training=$$" -e SHUTDOWN_DELAY=0s \
-        -e WARM_UP_REQUESTS="$TRAINING_REQUESTS" -e WARM_UP_MAX_DURATION=120s "$@" \
+        --label "io.monsterstack.training=$$" "${envs[@]}" "$@" \
         --entrypoint "${command[0]}" "$image" "${command[@]:1:${#command[@]}-3}" \
-        -XX:+UseCompactObjectHeaders -XX:MaxMetaspaceSize=128m -XX:AOTCacheOutput=/tmp/app.aot \
+        "${aot_options[@]}" -XX:MaxMetaspaceSize=128m -XX:AOTCacheOutput=/tmp/app.aot \
         "${command[@]: -2}" > /dev/null
     ip="$(docker inspect --format "{{(index .NetworkSettings.Networks \"$network\").IPAddress}}" "$name")"
     wait_until 180 "$name to answer its warm-up" \
@@ -135,14 +131,14 @@ finish_training() {
     docker cp "$work/app.aot.zst" "$container:$(docker image inspect --format '{{.Config.WorkingDir}}' "$image")/app.aot.zst"
     docker commit --change "ENTRYPOINT $(python3 -c 'import json, sys; print(json.dumps(sys.argv[1:]))' \
         /bin/sh -c 'zstd -qdf app.aot.zst -o /tmp/app.aot; exec "$0" "$@"' \
-        "${command[0]}" "${aot_options[@]}" "${command[@]:1}")" "$container" "$image" > /dev/null
+        "${command[0]}" -XX:AOTCache=/tmp/app.aot "${aot_options[@]}" "${command[@]:1}")" "$container" "$image" > /dev/null
     docker rm "$container" > /dev/null
     rm -f "$work/app.aot" "$work/app.aot.zst"
     # The image's own JVM, with the image's own options, must take the cache: AOTMode=on turns a
     # refused cache into an error, and the JVM checks it against the classpath and exits.
     docker run --rm -e JAVA_TOOL_OPTIONS='-XX:AOTMode=on -XX:+PrintSharedArchiveAndExit' "$image" > "$work/check.log" 2>&1 \
         || { tail -n 20 "$work/check.log" >&2; die "$image: its JVM refuses its AOT cache"; }
-    info "$image: its JVM starts from the AOT cache ($(grep -c '^ *[0-9]*: ' "$work/check.log") classes)"
+    info "$image: its own JVM accepts the AOT cache"
 }
 
 if [ -n "$aot" ]; then
@@ -151,7 +147,7 @@ if [ -n "$aot" ]; then
         "$OFFLINE_REDIS_IMAGE" redis-server --save '' --appendonly no > /dev/null
     backend="$(app_image imagebackend "$tag")"
     if [[ " ${modules[*]} " == *" imagebackend "* ]]; then
-        step "AOT training of $backend ($TRAINING_REQUESTS requests)"
+        step "AOT training of $backend"
         trainee "train-$$-imagebackend" "$backend" 8080
         finish_training "train-$$-imagebackend" "$backend"
     fi
@@ -161,10 +157,8 @@ if [ -n "$aot" ]; then
         docker image inspect "$backend" > /dev/null 2>&1 || backend="$(app_image imagebackend)"
         docker run -d --network "$network" --network-alias imagebackend --label "io.monsterstack.training=$$" \
             -e WARM_UP_REQUESTS=0 "$backend" > /dev/null
-        step "AOT training of $frontend ($TRAINING_REQUESTS requests, Redis and $backend beside it)"
-        # Pages, new monsters (backend call and Redis write), cached ones and the static files.
-        trainee "train-$$-frontend" "$frontend" 5000 \
-            -e 'MONSTERSTACK_WARM_UP_PATHS=/,/?name=training-{n},/monster/training-{n},/monster/training-1,/favicon.svg,/css/monsterstack.css'
+        step "AOT training of $frontend (Redis and $backend beside it)"
+        trainee "train-$$-frontend" "$frontend" 5000 -e "MONSTERSTACK_WARM_UP_PATHS=$training_frontend_paths"
         finish_training "train-$$-frontend" "$frontend"
     fi
 fi

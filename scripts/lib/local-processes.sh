@@ -8,6 +8,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 # Every process starts in a session of its own (setsid): a Ctrl-C on the terminal reaches only
 # the calling script, whose trap then stops them all, instead of killing some of them first.
 declare -A service_pids=()
+service_env=()
 redis_pid=""
 nginx_pid=""
 
@@ -114,7 +115,8 @@ start_redis() {
 }
 
 # start_service NAME PORT DIR [JVM_OPTION...] starts the imagebackend or the frontend jar with
-# its image's JVM options (and any given), wired to the local Redis and backend, and waits until
+# its image's JVM options (and any given; $SERVICE_JAVA, default java, runs it; the array
+# service_env adds environment variables), wired to the local Redis and backend, and waits until
 # $ready_path (default /q/health/ready) answers 200. Sets ready_ms: the time that took from
 # process start, and ready_cpu_ms: the CPU time (user + system) the process had used by then.
 start_service() {
@@ -127,7 +129,7 @@ start_service() {
         REDIS_DOMAIN=127.0.0.1 REDIS_PORT="${redis_port:-6379}" \
         REDIS_PASSWORD_FILE="${redis_password_file:-}" \
         IMAGEBACKEND_DOMAIN=127.0.0.1 IMAGEBACKEND_PORT="${backend_port:-8080}" \
-        setsid java "${jvm_options[@]}" -jar "$repo_dir/$name/target/quarkus-app/quarkus-run.jar" \
+        env "${service_env[@]}" setsid "${SERVICE_JAVA:-java}" "${jvm_options[@]}" -jar "$repo_dir/$name/target/quarkus-app/quarkus-run.jar" \
         > "$dir/$name.log" 2>&1 &
     service_pids[$name]=$!
     if ! wait_http "http://127.0.0.1:$port${ready_path:-/q/health/ready}" 60 "${service_pids[$name]}"; then
