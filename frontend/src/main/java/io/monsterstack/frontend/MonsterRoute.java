@@ -67,17 +67,7 @@ public class MonsterRoute {
     }
 
     private static void send(RoutingContext context, Monster monster) {
-        HttpServerResponse response = context.response();
-        response.headers()
-                .set(HttpHeaders.ETAG, monster.etag())
-                .set(HttpHeaders.CACHE_CONTROL, IMMUTABLE);
-        String ifNoneMatch = context.request().getHeader(HttpHeaders.IF_NONE_MATCH);
-        if (ifNoneMatch != null && ifNoneMatch.contains(monster.etag())) {
-            response.setStatusCode(304).end();
-            return;
-        }
-        response.headers().set(HttpHeaders.CONTENT_TYPE, IMAGE_PNG);
-        response.end(monster.png());
+        Etags.send(context, monster.png(), monster.etag(), IMAGE_PNG, IMMUTABLE);
     }
 
     private void fail(RoutingContext context, Throwable cause) {

@@ -76,6 +76,8 @@ class ConfigValidationIT {
                 new Bad("SHUTDOWN_DELAY", "-1s", "monsterstack.shutdown.delay (SHUTDOWN_DELAY) is PT-1S; allowed: 0s to 30s"),
                 new Bad("SHUTDOWN_TIMEOUT", "-1s",
                         "monsterstack.shutdown.timeout (SHUTDOWN_TIMEOUT) is PT-1S; allowed: 0s to 60s"),
+                new Bad("EVENT_LOOP_STALL_LIMIT", "1s",
+                        "monsterstack.event-loops.stall-limit (EVENT_LOOP_STALL_LIMIT) is PT1S; allowed: 2s to 60s"),
                 new Bad("CONTEXT", "dev", "monsterstack.context (CONTEXT) must be DEV or PROD"),
                 new Bad("MONSTERSTACK_TITLE", "a\tb",
                         "monsterstack.title (MONSTERSTACK_TITLE) must be 1 to 100 characters, no control characters"),
@@ -113,6 +115,8 @@ class ConfigValidationIT {
                 new Bad("SHUTDOWN_DELAY", "31s", "monsterstack.shutdown.delay (SHUTDOWN_DELAY) is PT31S; allowed: 0s to 30s"),
                 new Bad("SHUTDOWN_TIMEOUT", "61s",
                         "monsterstack.shutdown.timeout (SHUTDOWN_TIMEOUT) is PT1M1S; allowed: 0s to 60s"),
+                new Bad("EVENT_LOOP_STALL_LIMIT", "61s",
+                        "monsterstack.event-loops.stall-limit (EVENT_LOOP_STALL_LIMIT) is PT1M1S; allowed: 2s to 60s"),
                 new Bad("MONSTERSTACK_VERSION", "v".repeat(65), "monsterstack.version (MONSTERSTACK_VERSION)"
                         + " must be 1 to 64 printable ASCII characters (no CR/LF)")));
     }
@@ -137,6 +141,7 @@ class ConfigValidationIT {
                 Map.entry("DNS_CACHE_MAX_TTL_SECONDS", "0"),
                 Map.entry("SHUTDOWN_DELAY", "0s"),
                 Map.entry("SHUTDOWN_TIMEOUT", "0s"),
+                Map.entry("EVENT_LOOP_STALL_LIMIT", "2s"),
                 Map.entry("MONSTERSTACK_TITLE", "M"),
                 Map.entry("MONSTERSTACK_VERSION", "1"),
                 Map.entry("MONSTERSTACK_DEFAULT_NAME", "J")));
@@ -161,6 +166,7 @@ class ConfigValidationIT {
                 Map.entry("DNS_CACHE_MAX_TTL_SECONDS", "60"),
                 Map.entry("SHUTDOWN_DELAY", "30s"),
                 Map.entry("SHUTDOWN_TIMEOUT", "60s"),
+                Map.entry("EVENT_LOOP_STALL_LIMIT", "60s"),
                 Map.entry("MONSTERSTACK_TITLE", "T".repeat(100)),
                 Map.entry("MONSTERSTACK_VERSION", "v".repeat(64)),
                 Map.entry("MONSTERSTACK_DEFAULT_NAME", "n".repeat(64)),

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 
@@ -34,6 +35,8 @@ class HealthTest {
         given().when().get("/healthz").then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
+                .body("eventLoops", equalTo("UP"))
+                .body("oldestHeartbeatAgeMs", lessThan(10_000))
                 .body("redis", equalTo("UP"))
                 .body("imagebackend", equalTo("UP"));
     }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.monsterstack.warmup.RawHttp;
+
 /**
  * Well-behaved clients asking a service, each on its own connection, every 100 ms while an attack
  * runs: an answer other than 200 within {@link #NORMAL_LATENCY} is a failure. The machine running

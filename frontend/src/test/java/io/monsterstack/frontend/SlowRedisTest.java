@@ -14,20 +14,26 @@ import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
+import io.monsterstack.warmup.RawHttp;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
-/** A Redis that accepts connections but does not answer (paused with SIGSTOP) costs REDIS_TIMEOUT, not the page. */
+/**
+ * A Redis that accepts connections but does not answer (paused with SIGSTOP) costs REDIS_TIMEOUT, not
+ * the page, and leaves /healthz answering within the stack's healthcheck timeout.
+ */
 @QuarkusTest
 @WithTestResource(value = RedisServer.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = FakeImageBackend.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class SlowRedisTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(5);
+    private static final Duration HEALTHCHECK_TIMEOUT = Duration.ofSeconds(2);
 
     @Inject
     RedisDataSource redis;
@@ -47,6 +53,22 @@ class SlowRedisTest {
             HttpResponse<String> monster = get("/monster/while-redis-stalls");
             assertEquals(200, monster.statusCode());
             assertEquals("image/png", monster.headers().firstValue("Content-Type").orElse(""));
+        } finally {
+            signal("CONT", pid);
+        }
+    }
+
+    @Test
+    void healthzStillAnswersAtOnceWhileRedisStalls() throws IOException, InterruptedException {
+        // A first answer loads the classes of the path, which takes a second on a busy machine.
+        assertEquals(200, get("/healthz").statusCode());
+        String pid = serverPid();
+        signal("STOP", pid);
+        try {
+            RawHttp.Answer answer = RawHttp.get(site.getPort(), "/healthz", HEALTHCHECK_TIMEOUT);
+            System.out.printf("/healthz with Redis stalled: %s%n", answer);
+            assertEquals(200, answer.status(), answer.text());
+            assertEquals("DOWN", JsonPath.from(answer.body()).getString("redis"));
         } finally {
             signal("CONT", pid);
         }

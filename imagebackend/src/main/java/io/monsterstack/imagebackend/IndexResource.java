@@ -1,5 +1,6 @@
 package io.monsterstack.imagebackend;
 
+import io.monsterstack.warmup.EventLoopHealthCheck;
 import io.monsterstack.warmup.SelfWarmUp;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
@@ -13,7 +14,8 @@ import org.eclipse.microprofile.health.Liveness;
 
 /**
  * {@code GET /}, the API on one screen, and {@code GET /healthz}, the stack's healthcheck: 503 while the
- * replica warms itself up (Swarm sends it nobody before) or when the renderer fails.
+ * replica warms itself up (Swarm sends it nobody before), when the renderer fails, or when one of its
+ * event loops has run nothing for {@code EVENT_LOOP_STALL_LIMIT} (the requests it holds would hang).
  */
 @Path("/")
 @NonBlocking
@@ -21,11 +23,14 @@ public class IndexResource {
 
     private final MonsterConfig config;
     private final RendererHealthCheck renderer;
+    private final EventLoopHealthCheck eventLoops;
     private final SelfWarmUp warmUp;
 
-    IndexResource(MonsterConfig config, @Liveness RendererHealthCheck renderer, SelfWarmUp warmUp) {
+    IndexResource(MonsterConfig config, @Liveness RendererHealthCheck renderer,
+            @Liveness EventLoopHealthCheck eventLoops, SelfWarmUp warmUp) {
         this.config = config;
         this.renderer = renderer;
+        this.eventLoops = eventLoops;
         this.warmUp = warmUp;
     }
 
@@ -39,7 +44,8 @@ public class IndexResource {
                     image/png, a square N pixels wide (default %d; width/height override size,
                     the larger wins; at least 12, at most %d); names up to %d characters.
                     Same name, same picture, on every replica. ETag and If-None-Match supported.
-                GET /healthz          renderer status as JSON (503 while warming up)
+                GET /healthz          status as JSON (503 while warming up, or with the renderer
+                                      failing or an event loop stalled)
                 GET /q/health/live    liveness (MicroProfile Health)
                 GET /q/health/ready   readiness (MicroProfile Health)
                 """.formatted(MonsterImageResource.DEFAULT_SIZE, config.maxSize(), config.maxNameLength());
@@ -50,9 +56,11 @@ public class IndexResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response healthz() {
         HealthCheckResponse check = renderer.call();
+        EventLoopHealthCheck.Heartbeat heartbeat = eventLoops.heartbeat();
         boolean warmedUp = warmUp.done();
-        boolean up = check.getStatus() == HealthCheckResponse.Status.UP && warmedUp;
+        boolean up = check.getStatus() == HealthCheckResponse.Status.UP && !heartbeat.stalled() && warmedUp;
         Map<String, Object> body = Map.of("status", up ? "UP" : "DOWN", "warmedUp", warmedUp,
+                "eventLoops", heartbeat.status(), "oldestHeartbeatAgeMs", heartbeat.oldestAge().toMillis(),
                 "artVersion", MonsterRenderer.ART_VERSION);
         return Response.status(up ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE).entity(body).build();
     }

@@ -39,16 +39,16 @@ class ConfigValidationIT {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "-1    | 0    | -1; allowed: 1024 to 2048    | 0; allowed: 256 to 1024",
-        "0     | 255  | 0; allowed: 1024 to 2048     | 255; allowed: 256 to 1024",
-        "5     | 1025 | 5; allowed: 1024 to 2048     | 1025; allowed: 256 to 1024",
-        "99999 | -1   | 99999; allowed: 1024 to 2048 | -1; allowed: 256 to 1024",
+        "-1    | 0    | 1s  | -1; allowed: 1024 to 2048    | 0; allowed: 256 to 1024    | PT1S; allowed: 2s to 60s",
+        "0     | 255  | 0s  | 0; allowed: 1024 to 2048     | 255; allowed: 256 to 1024  | PT0S; allowed: 2s to 60s",
+        "5     | 1025 | 61s | 5; allowed: 1024 to 2048     | 1025; allowed: 256 to 1024 | PT1M1S; allowed: 2s to 60s",
+        "99999 | -1   | -1s | 99999; allowed: 1024 to 2048 | -1; allowed: 256 to 1024   | PT-1S; allowed: 2s to 60s",
     })
-    void limitsOutOfRangeStopStartUp(String maxSize, String maxNameLength, String sizeLine, String nameLine)
-            throws IOException, InterruptedException {
+    void limitsOutOfRangeStopStartUp(String maxSize, String maxNameLength, String stallLimit, String sizeLine,
+            String nameLine, String stallLine) throws IOException, InterruptedException {
         Path log = Path.of("target", "config-validation-" + maxSize + ".log");
-        Process process = start(Map.of("MONSTER_MAX_SIZE", maxSize, "MONSTER_MAX_NAME_LENGTH", maxNameLength),
-                List.of(), 0, log);
+        Process process = start(Map.of("MONSTER_MAX_SIZE", maxSize, "MONSTER_MAX_NAME_LENGTH", maxNameLength,
+                "EVENT_LOOP_STALL_LIMIT", stallLimit), List.of(), 0, log);
         boolean exited = process.waitFor(START_LIMIT_SECONDS, TimeUnit.SECONDS);
         if (!exited) {
             process.destroyForcibly();
@@ -59,9 +59,10 @@ class ConfigValidationIT {
         List<String> lines = output.lines().toList();
         assertTrue(lines.contains("\tmonster.max-size (MONSTER_MAX_SIZE) is " + sizeLine), output);
         assertTrue(lines.contains("\tmonster.max-name-length (MONSTER_MAX_NAME_LENGTH) is " + nameLine), output);
+        assertTrue(lines.contains("\tmonsterstack.event-loops.stall-limit (EVENT_LOOP_STALL_LIMIT) is " + stallLine), output);
         assertFalse(output.contains("\tat "), "no stack trace: " + output);
-        // The two problems, Quarkus' heading and Hibernate Validator's two-line version notice.
-        assertTrue(lines.size() <= 5, "nothing else is printed: " + output);
+        // The three problems, Quarkus' heading and Hibernate Validator's two-line version notice.
+        assertTrue(lines.size() <= 6, "nothing else is printed: " + output);
     }
 
     @Test

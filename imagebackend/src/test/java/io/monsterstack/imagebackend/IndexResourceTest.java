@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.lessThan;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,8 @@ class IndexResourceTest {
     void reportsHealthzAsJson() {
         given().when().get("/healthz").then().statusCode(200)
                 .contentType(containsString("application/json"))
-                .body("status", equalTo("UP"), "artVersion", equalTo(MonsterRenderer.ART_VERSION));
+                .body("status", equalTo("UP"), "artVersion", equalTo(MonsterRenderer.ART_VERSION))
+                .body("eventLoops", equalTo("UP"), "oldestHeartbeatAgeMs", lessThan(10_000));
     }
 
     @ParameterizedTest

@@ -5,6 +5,7 @@ import java.time.Duration;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.monsterstack.warmup.DurationRange;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import org.hibernate.validator.constraints.Range;

@@ -5,19 +5,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import io.monsterstack.warmup.EventLoopHealthCheck;
 import io.monsterstack.warmup.SelfWarmUp;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponse.Status;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * {@code /healthz}, the Swarm healthcheck: 200 whenever this replica can serve pages, 503 while it
- * warms itself up (so Swarm sends it no visitor before) and when one of its event loops is stuck.
- * Redis and the image backend are reported as data only, so their outage never gets healthy replicas
- * restarted.
+ * warms itself up (so Swarm sends it no visitor before) and when one of its event loops has run
+ * nothing for {@code EVENT_LOOP_STALL_LIMIT}. Redis and the image backend are reported as data only,
+ * so their outage never gets healthy replicas restarted; their probes are bounded (at most 1 s, in
+ * parallel), so neither makes this answer slow.
  */
 @Path("/healthz")
 public class HealthzResource {
@@ -38,19 +39,24 @@ public class HealthzResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<Healthz>> healthz() {
-        return Uni.combine().all().unis(eventLoops.call(), redis.call(), imagebackend.call())
-                .with((loops, redisState, backendState) -> {
+        return Uni.combine().all().unis(redis.call(), imagebackend.call())
+                .with((redisState, backendState) -> {
+                    EventLoopHealthCheck.Heartbeat heartbeat = eventLoops.heartbeat();
                     boolean warmedUp = warmUp.done();
-                    boolean serving = loops.getStatus() == Status.UP && warmedUp;
-                    Healthz body = new Healthz(serving ? "UP" : "DOWN", warmedUp, state(redisState),
-                            state(backendState));
+                    boolean serving = !heartbeat.stalled() && warmedUp;
+                    Healthz body = new Healthz(serving ? "UP" : "DOWN", warmedUp, heartbeat.status(),
+                            heartbeat.oldestAge().toMillis(), state(redisState), state(backendState));
                     return serving ? RestResponse.ok(body)
                             : RestResponse.status(RestResponse.Status.SERVICE_UNAVAILABLE, body);
                 });
     }
 
-    /** The body: this replica's own status, whether its warm-up is over, then each dependency's. */
-    public record Healthz(String status, boolean warmedUp, String redis, String imagebackend) {
+    /**
+     * The body: this replica's own status, whether its warm-up is over, its event loops' status and
+     * the age of their oldest heartbeat, then each dependency's status.
+     */
+    public record Healthz(String status, boolean warmedUp, String eventLoops, long oldestHeartbeatAgeMs,
+            String redis, String imagebackend) {
     }
 
     private static String state(HealthCheckResponse response) {

@@ -1,4 +1,4 @@
-package io.monsterstack.frontend.config;
+package io.monsterstack.warmup;
 
 import static java.lang.annotation.ElementType.METHOD;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;

@@ -1,4 +1,4 @@
-package io.monsterstack.frontend;
+package io.monsterstack.warmup;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,10 +8,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** HTTP/1.1 over a raw socket, the way a healthcheck's wget asks: one connection, one deadline, no retry. */
-final class RawHttp {
+public final class RawHttp {
 
     /** An answer's status (0 when none came in time) and how long it took. */
-    record Answer(int status, long millis, String text) {
+    public record Answer(int status, long millis, String text) {
+
+        /** What follows the head: the body as sent (with Connection: close, never chunked by these servers). */
+        public String body() {
+            int end = text.indexOf("\r\n\r\n");
+            return end < 0 ? "" : text.substring(end + 4);
+        }
+
         @Override
         public String toString() {
             return status + " in " + millis + " ms";
@@ -21,12 +28,12 @@ final class RawHttp {
     private RawHttp() {
     }
 
-    static Answer get(int port, String path, Duration timeout) {
+    public static Answer get(int port, String path, Duration timeout) {
         return exchange(port, "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", timeout);
     }
 
     /** Sends the bytes as they are and reads until the server closes or the deadline passes. */
-    static Answer exchange(int port, String request, Duration timeout) {
+    public static Answer exchange(int port, String request, Duration timeout) {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         StringBuilder text = new StringBuilder();

@@ -1,4 +1,4 @@
-package io.monsterstack.frontend.config;
+package io.monsterstack.warmup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
