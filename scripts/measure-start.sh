@@ -12,8 +12,8 @@ Measures container start for the app images: from "docker run" (with the stack's
 limits) to the first answer of the URL its healthcheck probes (listening: 503 while the replica
 warms itself up) and to its first 200 (healthy: warmed up, what Swarm waits for before it sends
 traffic), polled every 50 ms, and the CPU time the container used until then (its cgroup's
-cpuacct). Runs standalone containers on the default bridge network, without Redis or a backend;
-no swarm needed.
+cpuacct). The frontend starts beside a Redis and an image backend, as in the stack, on a scratch
+network; no swarm needed.
 USAGE
 }
 
@@ -34,7 +34,14 @@ while [ "$#" -gt 0 ]; do
 done
 
 container=
-trap '[ -z "$container" ] || docker rm -f "$container" > /dev/null 2>&1 || :' EXIT
+network="monsterstack-start-$$"
+trap 'docker rm -f $(docker ps -aq --filter "label=io.monsterstack.start=$$") > /dev/null 2>&1 || :
+      docker network rm "$network" > /dev/null 2>&1 || :' EXIT
+docker network create --label "io.monsterstack.start=$$" "$network" > /dev/null
+docker run -d --network "$network" --network-alias redis --label "io.monsterstack.start=$$" \
+    "$OFFLINE_REDIS_IMAGE" redis-server --save '' --appendonly no > /dev/null
+docker run -d --network "$network" --network-alias imagebackend --label "io.monsterstack.start=$$" \
+    --cpus 0.3 --memory 128m "$(app_image imagebackend "$tag")" > /dev/null
 
 # start_to_healthy <image> <port> <path> <cpus> <memory> [docker run options...]: prints
 # "<ms to listening> <ms to healthy> <CPU ms until healthy>".
@@ -42,8 +49,9 @@ start_to_healthy() {
     local image="$1" port="$2" path="$3" cpus="$4" memory="$5" started ip deadline status listening= healthy cpu
     shift 5
     started="$(date +%s%3N)"
-    container="$(docker run -d --cpus "$cpus" --memory "$memory" "$@" "$image")"
-    ip="$(docker inspect --format '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "$container")"
+    container="$(docker run -d --network "$network" --label "io.monsterstack.start=$$" \
+        --cpus "$cpus" --memory "$memory" "$@" "$image")"
+    ip="$(docker inspect --format "{{(index .NetworkSettings.Networks \"$network\").IPAddress}}" "$container")"
     deadline=$(( SECONDS + 60 ))
     while status="$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "http://$ip:$port$path")"; [ "$status" != 200 ]; do
         (( SECONDS < deadline )) || { error "$image not healthy after 60s"; return 1; }
