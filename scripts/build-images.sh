@@ -121,8 +121,9 @@ trainee() {
 finish_training() {
     local name="$1" image="$2" command container
     docker stop -t 60 "$name" > /dev/null
-    docker logs "$name" 2>&1 | grep -q 'AOTCache creation is complete' \
-        || { docker logs --tail 20 "$name" >&2; die "$name wrote no AOT cache"; }
+    docker logs "$name" > "$work/training.log" 2>&1
+    grep -q 'AOTCache creation is complete' "$work/training.log" \
+        || { tail -n 20 "$work/training.log" >&2; die "$name wrote no AOT cache"; }
     docker cp "$name:/tmp/app.aot" "$work/app.aot"
     zstd -q -9 -T0 -f "$work/app.aot" -o "$work/app.aot.zst"
     info "AOT cache: $(numfmt --to=si "$(stat -c %s "$work/app.aot")")B, compressed $(numfmt --to=si "$(stat -c %s "$work/app.aot.zst")")B"
