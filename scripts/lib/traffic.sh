@@ -184,7 +184,7 @@ independent_stop() {
     info "independent client (frontend:5000 on the stack network, no edge, no retries): $independent_requests requests, $independent_failed failed, p99 ${independent_p99_ms} ms, longest gap ${independent_gap_ms} ms"
 }
 
-# --- Retries: the edge's (HAProxy stats) and the frontends' (SmallRye Fault Tolerance) ----------
+# --- Retries: the edge's (HAProxy stats) and the frontends' (monsterstack_backend_retries_total) -
 # retries_start: takes the edge's counters and the frontends' retry counters, and keeps sampling
 # the latter every 2s (a frontend task replaced during the step takes its counter with it).
 # retries_stop: sets $edge_retries (retries; a redispatch is a retry sent to another task, which
@@ -218,8 +218,8 @@ edge_counters() {
 frontend_retry_samples() {
     local container
     for container in $(docker ps -q --filter "label=com.docker.swarm.service.name=${STACK_NAME}_frontend"); do
-        docker exec "$container" wget -q -T 2 -O - http://127.0.0.1:5000/q/metrics 2> /dev/null \
-            | awk -v c="$container" '/^ft_retry_retries_total/ { n += $NF } END { printf "%s %d\n", c, n }' \
+        docker exec "$container" wget -q -T 2 -O - http://127.0.0.1:9000/q/metrics 2> /dev/null \
+            | awk -v c="$container" '/^monsterstack_backend_retries_total/ { n += $NF } END { printf "%s %d\n", c, n }' \
             || :  # a task stopping right now: its last sample stands
     done
 }

@@ -49,7 +49,9 @@ class GracefulShutdownIT {
         Map<String, String> config = new HashMap<>(redis.start());
         config.putAll(backend.start());
         int port = Processes.freePort();
+        int managementPort = Processes.freePort();
         config.put("quarkus.http.port", Integer.toString(port));
+        config.put("quarkus.management.port", Integer.toString(managementPort));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString()));
@@ -60,11 +62,12 @@ class GracefulShutdownIT {
         frontend = builder.start();
         Processes.awaitPort(port, Duration.ofSeconds(30), frontend);
         URI site = URI.create("http://127.0.0.1:" + port);
-        Processes.awaitOk(site.resolve("/q/health/ready"), Duration.ofSeconds(30));
+        URI ready = URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready");
+        Processes.awaitOk(ready, Duration.ofSeconds(30));
 
         frontend.destroy(); // SIGTERM, as docker stop and Swarm send
         long sigterm = System.nanoTime();
-        assertTrue(readinessTurns503(site.resolve("/q/health/ready")),
+        assertTrue(readinessTurns503(ready),
                 "readiness answers 503 after SIGTERM: " + Files.readString(Path.of("target", "graceful-shutdown-it.log")));
         // Vert.x deletes its file cache in a JVM shutdown hook at once: asked over most of the delay,
         // the page's own favicon and stylesheet must still come back whole.

@@ -46,8 +46,8 @@ public class IndexResource {
                     Same name, same picture, on every replica. ETag and If-None-Match supported.
                 GET /healthz          status as JSON (503 while warming up, or with the renderer
                                       failing or an event loop stalled)
-                GET /q/health/live    liveness (MicroProfile Health)
-                GET /q/health/ready   readiness (MicroProfile Health)
+                On the management port (9000): /q/health/live, /q/health/ready (MicroProfile
+                Health) and /q/metrics (Prometheus).
                 """.formatted(MonsterImageResource.DEFAULT_SIZE, config.maxSize(), config.maxNameLength());
     }
 
