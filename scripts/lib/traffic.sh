@@ -218,7 +218,7 @@ edge_counters() {
 frontend_retry_samples() {
     local container
     for container in $(docker ps -q --filter "label=com.docker.swarm.service.name=${STACK_NAME}_frontend"); do
-        docker exec "$container" wget -q -T 2 -O - http://127.0.0.1:9000/q/metrics 2> /dev/null \
+        docker exec "$container" busybox timeout 2 wget -q -O - http://127.0.0.1:9000/q/metrics 2> /dev/null \
             | awk -v c="$container" '/^monsterstack_backend_retries_total/ { n += $NF } END { printf "%s %d\n", c, n }' \
             || :  # a task stopping right now: its last sample stands
     done
