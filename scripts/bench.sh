@@ -98,7 +98,6 @@ export SERVICE_JAVA
 declare -A aot=()
 train_aot() {
     service_env=("${training_env[@]}")
-    [ "$1" != frontend ] || service_env+=("MONSTERSTACK_WARM_UP_PATHS=$training_frontend_paths")
     start_service "$1" "$2" "$work" "${aot_options[@]}" -XX:MaxMetaspaceSize=128m "-XX:AOTCacheOutput=$work/$1.aot"
     service_env=()
     stop_service "$1"  # the JVM writes the cache as it exits

@@ -159,7 +159,7 @@ if [ -n "$aot" ]; then
         docker run -d --network "$network" --network-alias imagebackend --label "io.monsterstack.training=$$" \
             -e WARM_UP_REQUESTS=0 "$backend" > /dev/null
         step "AOT training of $frontend (Redis and $backend beside it)"
-        trainee "train-$$-frontend" "$frontend" 5000 -e "MONSTERSTACK_WARM_UP_PATHS=$training_frontend_paths"
+        trainee "train-$$-frontend" "$frontend" 5000
         finish_training "train-$$-frontend" "$frontend"
     fi
 fi

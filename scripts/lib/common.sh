@@ -46,12 +46,9 @@ ensure_packages() {
 }
 
 # AOT training (build-images.sh, bench.sh): how a service runs while its JVM records the cache:
-# many warm-up requests (training_env), on the frontend pages, new monsters (backend call and
-# Redis write), a cached one and the static files (training_frontend_paths, its
-# MONSTERSTACK_WARM_UP_PATHS). aot_options: JVM options the cache needs when it is written and
+# its own warm-up, only longer. aot_options: JVM options the cache needs when it is written and
 # when it is used (a cache made with other object headers is refused).
 training_env=(WARM_UP_REQUESTS=3000 WARM_UP_MAX_DURATION=120s SHUTDOWN_DELAY=0s)
-training_frontend_paths='/,/?name=training-{n},/monster/training-{n},/monster/training-1,/favicon.svg,/css/monsterstack.css'
 aot_options=(-XX:+UseCompactObjectHeaders)
 
 # app_image <service> [tag]: the reference the stack file computes for an app image.

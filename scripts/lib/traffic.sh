@@ -100,7 +100,8 @@ load_start() {
     local rate="$1" seconds="$2"
     shift 2
     load_log="$(mktemp)"
-    java "$repo_dir/scripts/lib/Load.java" "$rate" "$seconds" "$@" > "$load_log" 2>&1 &
+    # C1 and a serial GC: the load generator leaves the two cores to what it measures.
+    java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC "$repo_dir/scripts/lib/Load.java" "$rate" "$seconds" "$@" > "$load_log" 2>&1 &
     load_pid=$!
     wait_until 60 "the load to start" grep -q '^load: sending' "$load_log"
     # The seed's "while true; do curl ... | grep title; done", readable: a line a second.
