@@ -1,28 +1,38 @@
 #!/usr/bin/env bash
 # Real-browser test: starts Redis, the image backend and the frontend from the packaged jars on
-# free loopback ports, then drives Debian's Chromium (through playwright-core) at desktop and
-# phone sizes. Screenshots land in frontend/target/browser/.
+# free loopback ports, and Prometheus (Debian's) scraping them with the stack's rules and
+# console, then drives Debian's Chromium (through playwright-core) at desktop and phone sizes,
+# on the site and on the MonsterStack console. Screenshots land in frontend/target/browser/.
 set -Eeuo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 usage() {
     cat <<EOF
-usage: $self [--readme-screenshot] [-h|--help]
+usage: $self [--readme-screenshot] [--prometheus URL] [-h|--help]
 
 Checks that the tutorial's "curl -X POST -d name=Docker" answers with Docker's page, then in
 Chromium at 1280x800, 390x844 and 320x640 (and a sweep of widths from 320 to 1920 px): no
 sideways scrolling, the monster loads and decodes at the backend's size, the form lands on a
 shareable /?name= address with that name's monster, GET /?name= works, keyboard focus shows,
-no console errors, no request leaves the site. Prints one line per check, then "N passed,
-N failed". Installs chromium and redis-server (Debian) and playwright-core (npm ci) when
-missing; builds the jars when they are missing.
+no console errors, no request leaves the site. Then Prometheus' MonsterStack console
+(/consoles/monsterstack.html, images/prometheus/) at 1440x900 and 390x844, once the rules have
+data: every chart drawn (requests and p99 by version, 5xx, backend calls, cache layers, visits,
+per task), the map with each task on its node, version and health, the task table, the map
+refreshed in place, no console error, no refused request, no request leaving Prometheus.
+Prints one line per check, then "N passed, N failed". Installs chromium, redis-server and
+prometheus (Debian) and playwright-core (npm ci) when missing; builds the jars when they are
+missing.
 
   --readme-screenshot   also save the desktop card, with a rim of background, as docs/screenshot.png
+  --prometheus URL      only the console, of a running Prometheus (the stack's, deployed with
+                        scripts/deploy.sh --monitoring, with traffic): nothing is started; with
+                        --readme-screenshot its desktop page is saved as docs/monitoring.png
 
 Examples:
   $self
   $self --readme-screenshot
+  $self --prometheus http://127.0.0.1:9090 --readme-screenshot
 EOF
 }
 
@@ -30,10 +40,12 @@ EOF
 source "$here/lib/local-processes.sh"
 
 readme_screenshot=no
+prometheus_url=
 while [ "$#" -gt 0 ]; do
     case "$1" in
         -h|--help) usage; exit 0 ;;
         --readme-screenshot) readme_screenshot=yes ;;
+        --prometheus) prometheus_url="${2:?--prometheus needs a URL}"; shift ;;
         *) bad_usage "$1" ;;
     esac
     shift
@@ -45,9 +57,25 @@ out_dir="$repo_dir/frontend/target/browser"
 salt=UNIQUE_SALT
 monster_size=100
 
-step "packages: chromium, redis-server, node; playwright-core from browser-test/package-lock.json"
-ensure_packages chromium:chromium redis-server:redis-server node:nodejs npm:npm
+# console_test: the console of Prometheus at $1, its desktop page saved as $2 when given.
+console_test() {
+    PROMETHEUS_URL="$1" SCREENSHOT="${2:-}" OUT_DIR="$out_dir" CHROMIUM=/usr/bin/chromium \
+        node "$browser_dir/console.mjs"
+}
+
+step "packages: chromium, redis-server, prometheus, node; playwright-core from browser-test/package-lock.json"
+ensure_packages chromium:chromium redis-server:redis-server prometheus:prometheus node:nodejs npm:npm
 (cd "$browser_dir" && npm ci --no-audit --no-fund --loglevel=error)
+
+if [ -n "$prometheus_url" ]; then
+    rm -rf "$out_dir"
+    mkdir -p "$out_dir"
+    step "Chromium on the console of $prometheus_url; screenshots in $out_dir"
+    screenshot=
+    [ "$readme_screenshot" = no ] || screenshot="$repo_dir/docs/monitoring.png"
+    console_test "$prometheus_url" "$screenshot"
+    exit
+fi
 ensure_jars
 
 rm -rf "$out_dir"

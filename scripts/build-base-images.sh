@@ -182,7 +182,6 @@ build_prometheus() {
     cp "$own/prometheus.yml" "$etc/"
     cp "$own"/rules/*.rules.yml "$etc/rules/"
     cp -r "$own/consoles" "$own/console_libraries" "$own/assets" "$etc/"
-    cp "$repo_dir/frontend/src/main/resources/META-INF/resources/favicon.svg" "$etc/assets/"
     install -D -m 755 "$own/entrypoint.sh" "$rootfs/usr/local/bin/prometheus-entrypoint"
     chown 1003:1003 "$rootfs/prometheus"
     import "$rootfs" "$PROMETHEUS_IMAGE" "LABEL $config_label=$(config_sum prometheus)" \
