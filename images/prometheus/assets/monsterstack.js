@@ -17,11 +17,12 @@ function parseDuration(text) {
     return match ? Number(match[1]) * unit[match[2]] : 900;
 }
 
-// The value as the unit reads best: seconds as ms, shares as %, rates with 3 significant digits.
+// The value as the unit reads best: seconds as ms, shares as %, at most 3 significant digits.
 function format(value, unit) {
-    if (unit === 's') return value < 1 ? `${(value * 1000).toPrecision(3)} ms` : `${value.toPrecision(3)} s`;
-    if (unit === '%') return `${(value * 100).toPrecision(3)} %`;
-    return `${value < 10 ? value.toPrecision(2) : Math.round(value)} ${unit}`;
+    const short = (v) => String(Number(v.toPrecision(3)));
+    if (unit === 's') return value < 1 ? `${short(value * 1000)} ms` : `${short(value)} s`;
+    if (unit === '%') return `${short(value * 100)} %`;
+    return `${short(value)} ${unit}`;
 }
 
 // A round step for about four gridlines up to max.
@@ -68,10 +69,11 @@ function draw(figure, series, start, end) {
         svg('line', { x1: margin.left, x2: width - margin.right, y1: y(v), y2: y(v), class: 'grid' }, chart);
         svg('text', { x: margin.left - 6, y: y(v) + 4, class: 'tick', 'text-anchor': 'end' }, chart).textContent = format(v, unit);
     }
-    for (let i = 0; i <= 4; i++) {
-        const t = start + (end - start) * i / 4;
-        const label = new Date(t * 1000).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-        svg('text', { x: x(t), y: height - 4, class: 'tick', 'text-anchor': i === 0 ? 'start' : i === 4 ? 'end' : 'middle' }, chart).textContent = label;
+    const timeTicks = width < 480 ? 2 : 4;  // a phone has room for three times, not five
+    for (let i = 0; i <= timeTicks; i++) {
+        const t = start + (end - start) * i / timeTicks;
+        const label = new Date(t * 1000).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+        svg('text', { x: x(t), y: height - 4, class: 'tick', 'text-anchor': i === 0 ? 'start' : i === timeTicks ? 'end' : 'middle' }, chart).textContent = label;
     }
     if (threshold !== null) {
         svg('line', { x1: margin.left, x2: width - margin.right, y1: y(threshold), y2: y(threshold), class: 'threshold' }, chart);
