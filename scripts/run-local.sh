@@ -13,8 +13,9 @@ Starts redis-server (with a password read from a file, as the Swarm secret is), 
 and the frontend, waits until the site answers and prints its URL. Builds the jars first when
 they are missing or older than the sources; installs Debian's redis-server when it is missing
 and we are root. Without Redis the site still runs, uncached and with the visit counter
-disabled. The services listen on all interfaces (0.0.0.0). Logs go to .build/run-local.*/,
-kept when a service fails or dies, removed after Ctrl-C.
+disabled. The services listen on all interfaces (0.0.0.0); their metrics and health (the
+management interface, port 9000 in containers) are on free ports, printed once they answer.
+Logs go to .build/run-local.*/, kept when a service fails or dies, removed after Ctrl-C.
 
 Environment:
   FRONTEND_PORT       port of the site (default 5000)
@@ -90,6 +91,8 @@ step "frontend on port $frontend_port"
 start_service frontend "$frontend_port" "$work_dir"
 
 info "dependencies: $(curl -fsS "http://127.0.0.1:$frontend_port/healthz")"
+info "metrics and health: http://127.0.0.1:${management_ports[frontend]}/q/metrics (frontend)," \
+    "http://127.0.0.1:${management_ports[imagebackend]}/q/metrics (image backend)"
 info "logs: $work_dir"
 printf '\nMonsterStack is up: http://127.0.0.1:%s/  (Ctrl-C stops it)\n' "$frontend_port"
 

@@ -114,23 +114,28 @@ start_redis() {
 }
 
 # start_service NAME PORT DIR [JVM_OPTION...] starts the imagebackend or the frontend jar with
-# its image's JVM options (and any given), wired to the local Redis and backend, and waits until
-# $ready_path (default /q/health/ready) answers 200. Sets ready_ms: the time that took from
-# process start, and ready_cpu_ms: the CPU time (user + system) the process had used by then.
+# its image's JVM options (and any given), wired to the local Redis and backend, its management
+# interface (/q/metrics, /q/health) on a free port kept in management_ports[NAME], and waits until
+# its /q/health/ready answers 200 (or $ready_path on PORT, when set). Sets ready_ms: the time that
+# took from process start, and ready_cpu_ms: the CPU time (user + system) the process had used by then.
+declare -A management_ports=()
 start_service() {
-    local name="$1" port="$2" dir="$3" started jvm_options=()
+    local name="$1" port="$2" dir="$3" started jvm_options=() ready_url
     shift 3
     mapfile -t jvm_options < <(image_jvm_options "$name")
     jvm_options+=("$@")
+    management_ports[$name]="$(free_port)"
+    ready_url="http://127.0.0.1:${management_ports[$name]}/q/health/ready"
+    [ -z "${ready_path:-}" ] || ready_url="http://127.0.0.1:$port$ready_path"
     started="$(date +%s%N)"
-    QUARKUS_HTTP_PORT="$port" \
+    QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="${management_ports[$name]}" \
         REDIS_DOMAIN=127.0.0.1 REDIS_PORT="${redis_port:-6379}" \
         REDIS_PASSWORD_FILE="${redis_password_file:-}" \
         IMAGEBACKEND_DOMAIN=127.0.0.1 IMAGEBACKEND_PORT="${backend_port:-8080}" \
         setsid java "${jvm_options[@]}" -jar "$repo_dir/$name/target/quarkus-app/quarkus-run.jar" \
         > "$dir/$name.log" 2>&1 &
     service_pids[$name]=$!
-    if ! wait_http "http://127.0.0.1:$port${ready_path:-/q/health/ready}" 60 "${service_pids[$name]}"; then
+    if ! wait_http "$ready_url" 60 "${service_pids[$name]}"; then
         error "$name did not become ready; the end of its log, $dir/$name.log:"
         tail -n 15 "$dir/$name.log" >&2 || :
         return 1

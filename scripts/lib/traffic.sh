@@ -114,7 +114,7 @@ load_stop() {
 # load_figure <key>: one figure of $load_line, ie: load_figure p99_ms
 load_figure() { printf '%s\n' "$load_line" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
 
-# --- Retries: the edge's (HAProxy stats) and the frontends' (SmallRye Fault Tolerance) ----------
+# --- Retries: the edge's (HAProxy stats) and the frontends' (monsterstack_backend_retries_total) -
 # retries_start: takes the edge's counters and the frontends' retry counters, and keeps sampling
 # the latter every 2s (a frontend task replaced during the step takes its counter with it).
 # retries_stop: sets $edge_retries (retries; a redispatch is a retry sent to another task, which
@@ -148,8 +148,8 @@ edge_counters() {
 frontend_retry_samples() {
     local container
     for container in $(docker ps -q --filter "label=com.docker.swarm.service.name=${STACK_NAME}_frontend"); do
-        docker exec "$container" wget -q -T 2 -O - http://127.0.0.1:5000/q/metrics 2> /dev/null \
-            | awk -v c="$container" '/^ft_retry_retries_total/ { n += $NF } END { printf "%s %d\n", c, n }' \
+        docker exec "$container" wget -q -T 2 -O - http://127.0.0.1:9000/q/metrics 2> /dev/null \
+            | awk -v c="$container" '/^monsterstack_backend_retries_total/ { n += $NF } END { printf "%s %d\n", c, n }' \
             || :  # a task stopping right now: its last sample stands
     done
 }

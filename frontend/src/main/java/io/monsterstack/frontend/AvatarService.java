@@ -20,6 +20,7 @@ public class AvatarService {
     private final ImageBackendClient backend;
     private final ReactiveValueCommands<String, byte[]> pngs;
     private final RedisTrouble redis;
+    private final MonsterLookups lookups;
     private final int size;
     private final SetArgs expiry;
     // An async cache holds the in-flight future too, so concurrent misses of one name share a
@@ -27,10 +28,11 @@ public class AvatarService {
     private final AsyncCache<String, Monster> local;
 
     AvatarService(ImageBackendClient backend, ReactiveRedisDataSource redisDataSource, RedisTrouble redis,
-            FrontendConfig config) {
+            MonsterLookups lookups, FrontendConfig config) {
         this.backend = backend;
         this.pngs = redisDataSource.value(byte[].class);
         this.redis = redis;
+        this.lookups = lookups;
         this.size = config.monsterSize();
         this.expiry = new SetArgs().ex(config.redisTtl());
         this.local = Caffeine.newBuilder()
@@ -48,14 +50,25 @@ public class AvatarService {
 
     /** The monster for a name, loaded once however many requests ask for it at the same time. */
     public CompletableFuture<Monster> monster(String name) {
-        return local.get(name, (key, executor) -> load(key).subscribeAsCompletionStage());
+        boolean[] loads = {false};
+        CompletableFuture<Monster> monster = local.get(name, (key, executor) -> {
+            loads[0] = true;
+            return load(key).subscribeAsCompletionStage();
+        });
+        if (!loads[0]) {
+            // Another request's load, over or in flight: what it brings, this request has from memory.
+            monster.thenRun(lookups::memory);
+        }
+        return monster;
     }
 
     private Uni<Monster> load(String name) {
         // The size is part of the key: changing MONSTER_SIZE must not serve images of the old size.
         String key = "monster:" + size + ":" + name;
         return redis.tolerate(pngs.get(key), null)
+                .onItem().ifNotNull().invoke(lookups::redis)
                 .onItem().ifNull().switchTo(() -> backend.monster(name, size)
+                        .invoke(lookups::backend)
                         .call(png -> redis.tolerate(pngs.set(key, png, expiry), null)))
                 .map(Monster::of);
     }

@@ -26,12 +26,14 @@ public class MonsterRoute {
     private static final CharSequence IMAGE_PNG = HttpHeaders.createOptimized("image/png");
 
     private final AvatarService avatars;
+    private final MonsterLookups lookups;
     private final int nameMaxLength;
     private final String retryAfter;
     private final RateLimitedWarning backendDown = new RateLimitedWarning("Image backend failing, answering 503");
 
-    MonsterRoute(AvatarService avatars, FrontendConfig config) {
+    MonsterRoute(AvatarService avatars, MonsterLookups lookups, FrontendConfig config) {
         this.avatars = avatars;
+        this.lookups = lookups;
         this.nameMaxLength = config.nameMaxLength();
         this.retryAfter = Integer.toString(config.retryAfterSeconds());
     }
@@ -49,6 +51,7 @@ public class MonsterRoute {
         }
         Monster monster = avatars.cached(name);
         if (monster != null) {
+            lookups.memory();
             send(context, monster);
             return;
         }

@@ -4,25 +4,43 @@ import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
 import io.monsterstack.frontend.config.FrontendConfig;
 
-/** Bounds Redis calls in time and turns their failures into a fallback and a rate-limited warning. */
+/**
+ * Bounds Redis calls in time and turns their failures into a fallback, a rate-limited warning and
+ * monsterstack_redis_errors_total{kind="timeout|error"}.
+ */
 @ApplicationScoped
 public class RedisTrouble {
 
     private final Duration timeout;
     private final RateLimitedWarning warning =
             new RateLimitedWarning("Redis unavailable, serving without its cache and the visit counter");
+    private final Counter timeouts;
+    private final Counter errors;
 
-    RedisTrouble(FrontendConfig config) {
+    RedisTrouble(FrontendConfig config, MeterRegistry registry) {
         this.timeout = config.redisTimeout();
+        this.timeouts = kind(registry, "timeout");
+        this.errors = kind(registry, "error");
+    }
+
+    private static Counter kind(MeterRegistry registry, String kind) {
+        return Counter.builder("monsterstack.redis.errors")
+                .description("Redis commands given up, served without Redis: timeout (REDIS_TIMEOUT) or error")
+                .tag("kind", kind)
+                .register(registry);
     }
 
     /** The call's result, or {@code fallback} when Redis fails or is slower than the configured timeout. */
     public <T> Uni<T> tolerate(Uni<T> call, T fallback) {
         return call.ifNoItem().after(timeout).fail()
                 .onFailure().recoverWithItem(failure -> {
+                    (failure instanceof TimeoutException ? timeouts : errors).increment();
                     warning.log(failure);
                     return fallback;
                 });

@@ -5,6 +5,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Uni;
@@ -24,18 +26,23 @@ public class VisitCounter {
 
     private final ReactiveValueCommands<String, Long> counters;
     private final RedisTrouble redis;
+    private final Counter visits;
     // Guarded by this: the visits waiting for the next INCRBY, and whether one is on its way.
     private List<Visit> waiting = new ArrayList<>();
     private boolean counting;
 
-    VisitCounter(ReactiveRedisDataSource redisDataSource, RedisTrouble redis) {
+    VisitCounter(ReactiveRedisDataSource redisDataSource, RedisTrouble redis, MeterRegistry registry) {
         this.counters = redisDataSource.value(Long.class);
         this.redis = redis;
+        this.visits = Counter.builder("monsterstack.visits")
+                .description("Visits (page views) this replica counted, whether Redis could store them or not")
+                .register(registry);
     }
 
     /** Counts one visit; its number, or null when Redis cannot be reached. */
     public Uni<Long> increment() {
         return Uni.createFrom().emitter(emitter -> {
+            visits.increment();
             boolean start;
             synchronized (this) {
                 waiting.add(new Visit(emitter, Vertx.currentContext()));

@@ -38,7 +38,7 @@ class CacheEvictionTest {
     @Inject
     AvatarService avatars;
 
-    @TestHTTPResource("/q/health/ready")
+    @TestHTTPResource(value = "health/ready", management = true)
     URI ready;
 
     @Test

@@ -236,7 +236,8 @@ class ConfigValidationIT {
 
     private static Process start(Map<String, String> environment, Path log, int port) {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString())
+                "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=0",
+                "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);

@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
+import java.net.URL;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -21,13 +23,16 @@ class DrainingTest {
     @Inject
     Event<ShutdownDelayInitiatedEvent> shutdownDelay;
 
+    @TestHTTPResource(value = "health/group/edge", management = true)
+    URL edge;
+
     @Test
     void edgeCheckFailsFromTheShutdownDelayOnWhilePagesAreStillServed() {
-        given().when().get("/q/health/group/edge").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get(edge).then().statusCode(200).body("status", equalTo("UP"));
 
         shutdownDelay.fire(new ShutdownDelayInitiatedEvent());
 
-        given().when().get("/q/health/group/edge").then().statusCode(503).body("status", equalTo("DOWN"));
+        given().when().get(edge).then().statusCode(503).body("status", equalTo("DOWN"));
         given().when().get("/").then().statusCode(200);
         given().when().get("/healthz").then().statusCode(200);
     }

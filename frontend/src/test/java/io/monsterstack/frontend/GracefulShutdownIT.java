@@ -42,7 +42,9 @@ class GracefulShutdownIT {
         Map<String, String> config = new HashMap<>(redis.start());
         config.putAll(backend.start());
         int port = Processes.freePort();
+        int managementPort = Processes.freePort();
         config.put("quarkus.http.port", Integer.toString(port));
+        config.put("quarkus.management.port", Integer.toString(managementPort));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString()));
@@ -53,10 +55,11 @@ class GracefulShutdownIT {
         frontend = builder.start();
         Processes.awaitPort(port, Duration.ofSeconds(30), frontend);
         URI site = URI.create("http://127.0.0.1:" + port);
-        Processes.awaitOk(site.resolve("/q/health/ready"), Duration.ofSeconds(30));
+        URI ready = URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready");
+        Processes.awaitOk(ready, Duration.ofSeconds(30));
 
         frontend.destroy(); // SIGTERM, as docker stop and Swarm send
-        assertTrue(readinessTurns503(site.resolve("/q/health/ready")),
+        assertTrue(readinessTurns503(ready),
                 "readiness answers 503 after SIGTERM: " + Files.readString(Path.of("target", "graceful-shutdown-it.log")));
         assertEquals(200, status(site.resolve("/")), "pages are still served during the delay");
         assertTrue(frontend.waitFor(20, TimeUnit.SECONDS), "the process exits after the delay");

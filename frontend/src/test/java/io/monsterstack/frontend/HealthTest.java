@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import java.net.URL;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,6 +31,12 @@ class HealthTest {
     @ConfigProperty(name = "quarkus.rest-client.imagebackend.url")
     String backendUrl;
 
+    @TestHTTPResource(value = "health/ready", management = true)
+    URL ready;
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
     @Test
     void healthzReportsEveryDependencyUp() {
         given().when().get("/healthz").then()
@@ -40,7 +48,7 @@ class HealthTest {
 
     @Test
     void readinessChecksRedisAndTheBackend() {
-        given().when().get("/q/health/ready").then()
+        given().when().get(ready).then()
                 .statusCode(200)
                 .body("checks.find { it.name == 'redis' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'imagebackend' }.status", equalTo("UP"));
@@ -50,7 +58,7 @@ class HealthTest {
     void backendThatAnswers404OnItsRootIsReady() {
         // amouat/dnmonster has no "/" route: rendering a monster is what makes a backend healthy.
         given().baseUri(backendUrl).when().get("/").then().statusCode(404);
-        given().when().get("/q/health/ready").then()
+        given().when().get(ready).then()
                 .statusCode(200)
                 .body("checks.find { it.name == 'imagebackend' }.status", equalTo("UP"));
     }
@@ -58,13 +66,16 @@ class HealthTest {
     @Test
     void passwordNeverShows() throws IOException {
         String password = Files.readString(passwordFile).strip();
-        Map<String, Integer> statuses = Map.of("/", 200, "/healthz", 200, "/q/metrics", 200, "/nope", 404);
+        Map<String, Integer> statuses = Map.of("/", 200, "/healthz", 200, "/nope", 404);
         statuses.forEach((path, status) -> given().when().get(path).then()
                 .statusCode(status)
                 .body(not(containsString(password))));
+        given().baseUri(management.toString()).when().get("metrics").then()
+                .statusCode(200)
+                .body(not(containsString(password)));
         // Health reports with their checks' data, whether a slow probe made them 503 or not.
-        for (String path : new String[] {"/q/health", "/q/health/ready"}) {
-            given().when().get(path).then()
+        for (String path : new String[] {"health", "health/ready"}) {
+            given().baseUri(management.toString()).when().get(path).then()
                     .statusCode(anyOf(equalTo(200), equalTo(503)))
                     .body("checks.name", hasItems("redis", "imagebackend"))
                     .body(not(containsString(password)));

@@ -7,9 +7,10 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.net.URL;
 
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.monsterstack.metrics.ScrapedMetrics;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,7 +21,11 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = FakeImageBackend.class, initArgs = @ResourceArg(name = "running", value = "false"))
 class ImageBackendDownTest {
 
-    private static final String CLIENT_METHOD = "io.monsterstack.frontend.client.ImageBackendClient.monster";
+    @TestHTTPResource(value = "health/ready", management = true)
+    URL ready;
+
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
 
     @Test
     void monsterIs503WithRetryAfter() {
@@ -31,10 +36,16 @@ class ImageBackendDownTest {
     }
 
     @Test
-    void refusedConnectionIsRetriedOnce() {
-        double before = retries();
+    void refusedConnectionIsRetriedOnceAndBothCallsAreCounted() {
+        ScrapedMetrics before = ScrapedMetrics.scrape(metrics.toString());
         given().when().get("/monster/retry-me").then().statusCode(503);
-        assertEquals(1, retries() - before, "one refused request, exactly one retry");
+        ScrapedMetrics after = ScrapedMetrics.scrape(metrics.toString());
+        assertEquals(1, after.value("monsterstack_backend_retries_total") - before.value("monsterstack_backend_retries_total"),
+                "one refused request, exactly one retry");
+        assertEquals(2, after.value("monsterstack_backend_calls_total", "outcome", "unavailable")
+                - before.value("monsterstack_backend_calls_total", "outcome", "unavailable"), "the call and its retry");
+        assertEquals(2, after.value("monsterstack_backend_call_seconds_count")
+                - before.value("monsterstack_backend_call_seconds_count"));
     }
 
     @Test
@@ -55,19 +66,11 @@ class ImageBackendDownTest {
 
     @Test
     void readinessReportsTheBackendDown() {
-        given().when().get("/q/health/ready").then()
+        given().when().get(ready).then()
                 .statusCode(503)
                 .body("checks.find { it.name == 'imagebackend' }.status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'imagebackend' }.data.keySet()", hasItem("error"))
                 // Plain words: no address, no exception class (those go to the log).
                 .body("checks.find { it.name == 'imagebackend' }.data.error", equalTo("connection refused"));
-    }
-
-    // Retries made so far by the client method; 0 before its first retry, when the counter does not exist yet.
-    private static double retries() {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher retries = Pattern.compile("ft_retry_retries_total\\{method=\"" + Pattern.quote(CLIENT_METHOD)
-                + "\"} ([0-9.]+)").matcher(metrics);
-        return retries.find() ? Double.parseDouble(retries.group(1)) : 0;
     }
 }

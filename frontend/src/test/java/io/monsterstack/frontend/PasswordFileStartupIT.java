@@ -18,7 +18,8 @@ class PasswordFileStartupIT {
         String missing = "/nonexistent/monsterstack/redis_password";
         Path log = Path.of("target", "password-file-it.log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=0", "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString())
+                "-Dquarkus.http.port=0", "-Dquarkus.management.port=0",
+                "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         // The variable Swarm sets: its mapping in application.properties is part of what is tested.

@@ -25,7 +25,8 @@ public class RealImageBackend implements QuarkusTestResourceLifecycleManager {
         try {
             int port = Processes.freePort();
             process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Dquarkus.http.port=" + port, "-jar", jar.toString())
+                    "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=0",
+                    "-jar", jar.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(Path.of("target", "imagebackend-it.log").toFile())
                     .start();

@@ -13,6 +13,9 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import java.net.URL;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.monsterstack.metrics.ScrapedMetrics;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,6 +29,15 @@ import org.junit.jupiter.api.TestMethodOrder;
 @WithTestResource(FakeImageBackend.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RedisDownTest {
+
+    @TestHTTPResource(value = "health/ready", management = true)
+    URL ready;
+
+    @TestHTTPResource(value = "health/live", management = true)
+    URL live;
+
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
 
     // First, so that no earlier request has used up the one warning of this minute.
     @Test
@@ -85,10 +97,21 @@ class RedisDownTest {
 
     @Test
     void readinessReportsRedisDownWithTheReason() {
-        given().when().get("/q/health/ready").then()
+        given().when().get(ready).then()
                 .statusCode(503)
                 .body("checks.find { it.name == 'redis' }.status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'redis' }.data.keySet()", hasItem("error"));
-        given().when().get("/q/health/live").then().statusCode(200);
+        given().when().get(live).then().statusCode(200);
+    }
+
+    @Test
+    void countsEveryRedisCommandGivenUp() {
+        double before = ScrapedMetrics.scrape(metrics.toString()).value("monsterstack_redis_errors_total", "kind", "error");
+        given().when().get("/").then().statusCode(200);
+        // The page's INCRBY; then the monster's GET and, once drawn, its SET.
+        given().when().get("/monster/counted-without-redis").then().statusCode(200);
+        ScrapedMetrics after = ScrapedMetrics.scrape(metrics.toString());
+        assertEquals(3, after.value("monsterstack_redis_errors_total", "kind", "error") - before);
+        assertEquals(0, after.value("monsterstack_redis_errors_total", "kind", "timeout"));
     }
 }

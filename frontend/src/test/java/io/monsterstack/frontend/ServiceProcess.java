@@ -36,6 +36,7 @@ final class ServiceProcess implements AutoCloseable {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(imageJvmOptions(applicationProperties));
             command.add("-Dquarkus.http.port=" + port);
+            command.add("-Dquarkus.management.port=0");
             config.forEach((key, value) -> command.add("-D" + key + "=" + value));
             command.addAll(List.of("-jar", jar.toString()));
             Path log = Path.of("target", "hostile-" + name + ".log");

@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.util.Map;
 
+import java.net.URL;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -16,6 +18,9 @@ import org.junit.jupiter.api.Test;
 @TestProfile(UnresolvableBackendTest.NoSuchHost.class)
 @WithTestResource(RedisServer.class)
 class UnresolvableBackendTest {
+
+    @TestHTTPResource(value = "health/ready", management = true)
+    URL ready;
 
     public static class NoSuchHost implements QuarkusTestProfile {
         @Override
@@ -34,7 +39,7 @@ class UnresolvableBackendTest {
 
     @Test
     void readinessSaysItInPlainWords() {
-        given().when().get("/q/health/ready").then()
+        given().when().get(ready).then()
                 .statusCode(503)
                 .body("checks.find { it.name == 'imagebackend' }.data.error", equalTo("cannot resolve imagebackend.invalid"));
     }

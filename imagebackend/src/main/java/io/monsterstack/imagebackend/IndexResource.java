@@ -40,8 +40,8 @@ public class IndexResource {
                     the larger wins; at least 12, at most %d); names up to %d characters.
                     Same name, same picture, on every replica. ETag and If-None-Match supported.
                 GET /healthz          renderer status as JSON (503 while warming up)
-                GET /q/health/live    liveness (MicroProfile Health)
-                GET /q/health/ready   readiness (MicroProfile Health)
+                On the management port (9000): /q/health/live, /q/health/ready (MicroProfile
+                Health) and /q/metrics (Prometheus).
                 """.formatted(MonsterImageResource.DEFAULT_SIZE, config.maxSize(), config.maxNameLength());
     }
 

@@ -28,10 +28,12 @@ public class MonsterImageResource {
     private static final int MAX_DIGITS = 9;
 
     private final MonsterConfig config;
+    private final DrawnMonsters drawn;
     private final int maxSize;
 
-    MonsterImageResource(MonsterConfig config) {
+    MonsterImageResource(MonsterConfig config, DrawnMonsters drawn) {
         this.config = config;
+        this.drawn = drawn;
         this.maxSize = config.maxSize();
     }
 
@@ -50,7 +52,9 @@ public class MonsterImageResource {
         if (matches(ifNoneMatch, etag)) {
             response = Response.notModified();
         } else {
+            long start = System.nanoTime();
             byte[] png = MonsterRenderer.render(seed, side);
+            drawn.record(side, System.nanoTime() - start);
             // Set explicitly so that HEAD, which drops the body, still tells the length.
             response = Response.ok(png, "image/png").header(HttpHeaders.CONTENT_LENGTH, png.length);
         }

@@ -112,7 +112,7 @@ class ConfigValidationIT {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-Dquarkus.http.port=" + port, "-jar",
+        command.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.management.port=0", "-jar",
                 Path.of("target", "quarkus-app", "quarkus-run.jar").toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);

@@ -5,13 +5,18 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
 class IndexResourceTest {
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     @Test
     void describesTheApiAtTheRoot() {
@@ -34,9 +39,9 @@ class IndexResourceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/q/health/live", "/q/health/ready"})
+    @ValueSource(strings = {"health/live", "health/ready"})
     void reportsTheRendererToMicroProfileHealth(String path) {
-        given().when().get(path).then().statusCode(200)
+        given().baseUri(management.toString()).when().get(path).then().statusCode(200)
                 .body("status", equalTo("UP"), "checks.name", hasItem("renderer"));
     }
 

@@ -5,8 +5,8 @@ import java.security.MessageDigest;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
+import jakarta.inject.Singleton;
 
 import io.quarkus.logging.Log;
 import io.quarkus.vertx.http.HttpServerStart;
@@ -23,7 +23,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * a rolling update sends to a new replica wait seconds, and their calls time out (docs/zero-downtime.md).
  * Swarm puts a task in DNS only once its healthcheck passes, so no visitor reaches a cold replica.
  */
-@ApplicationScoped
+@Singleton
 public class SelfWarmUp {
 
     /** The header that marks a warm-up request; only this process knows its value. */

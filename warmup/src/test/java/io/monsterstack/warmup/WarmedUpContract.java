@@ -5,10 +5,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
 import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import io.monsterstack.metrics.ScrapedMetrics;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +34,9 @@ public abstract class WarmedUpContract {
     @Inject
     SelfWarmUp warmUp;
 
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
+
     @Test
     void healthyOnlyOnceEveryWarmUpRequestIsAnswered() throws InterruptedException {
         awaitWarmedUp();
@@ -39,6 +45,10 @@ public abstract class WarmedUpContract {
         given().when().get("/healthz").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("warmedUp", equalTo(true));
+        ScrapedMetrics scrape = ScrapedMetrics.scrape(metrics.toString());
+        assertEquals(1, scrape.value("monsterstack_warmup_done"));
+        assertEquals(REQUESTS, scrape.value("monsterstack_warmup_requests_total", "result", "answered"));
+        assertEquals(0, scrape.value("monsterstack_warmup_requests_total", "result", "failed"));
     }
 
     /** Waits up to 30 s for the warm-up to end; fails if it does not. */

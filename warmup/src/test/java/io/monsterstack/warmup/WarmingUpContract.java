@@ -2,9 +2,13 @@ package io.monsterstack.warmup;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.net.URL;
 import java.util.Map;
 
+import io.monsterstack.metrics.ScrapedMetrics;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +30,15 @@ public abstract class WarmingUpContract {
 
     private final String servedPath;
 
+    @TestHTTPResource(value = "health/ready", management = true)
+    URL ready;
+
+    @TestHTTPResource(value = "health/group/edge", management = true)
+    URL edge;
+
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
+
     /** {@code servedPath}: a path of the service that must answer 200 while it warms up. */
     protected WarmingUpContract(String servedPath) {
         this.servedPath = servedPath;
@@ -36,10 +49,11 @@ public abstract class WarmingUpContract {
         given().when().get("/healthz").then().statusCode(503)
                 .body("status", equalTo("DOWN"))
                 .body("warmedUp", equalTo(false));
-        given().when().get("/q/health/ready").then().statusCode(503)
+        given().when().get(ready).then().statusCode(503)
                 .body("checks.find { it.name == 'warm-up' }.status", equalTo("DOWN"));
-        given().when().get("/q/health/group/edge").then().statusCode(503)
+        given().when().get(edge).then().statusCode(503)
                 .body("checks.find { it.name == 'warm-up' }.status", equalTo("DOWN"));
         given().when().get(servedPath).then().statusCode(200);
+        assertEquals(0, ScrapedMetrics.scrape(metrics.toString()).value("monsterstack_warmup_done"));
     }
 }

@@ -6,11 +6,13 @@ import java.net.URLEncoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.netty.channel.ConnectTimeoutException;
 import io.quarkus.logging.Log;
+import io.smallrye.faulttolerance.api.BeforeRetry;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -27,11 +29,13 @@ public class ImageBackendClient {
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
     private final ImageBackendApi api;
+    private final BackendCalls calls;
     private final String host;
 
-    ImageBackendClient(@RestClient ImageBackendApi api,
+    ImageBackendClient(@RestClient ImageBackendApi api, BackendCalls calls,
             @ConfigProperty(name = "quarkus.rest-client.imagebackend.url") URI url) {
         this.api = api;
+        this.calls = calls;
         this.host = url.getHost();
     }
 
@@ -42,10 +46,11 @@ public class ImageBackendClient {
      * every answer must fit in (FrontendConfig).
      */
     @Retry(maxRetries = 1, delay = 0, retryOn = ConnectException.class, abortOn = ConnectTimeoutException.class)
+    @BeforeRetry(BackendCalls.class)
     public Uni<byte[]> monster(String name, int size) {
-        return api.monster(pathSegment(name), size)
+        return calls.measured(api.monster(pathSegment(name), size)
                 .onFailure().transform(this::unwrap)
-                .map(ImageBackendClient::checkedPng);
+                .map(ImageBackendClient::checkedPng));
     }
 
     /**
@@ -96,6 +101,9 @@ public class ImageBackendClient {
             }
             if (cause instanceof UnknownHostException) {
                 return ImageBackendException.unavailable("cannot resolve " + host);
+            }
+            if (cause instanceof TimeoutException) {
+                return ImageBackendException.tooSlow("image backend too slow");
             }
         }
         Log.debugf(failure, "Image backend call failed");

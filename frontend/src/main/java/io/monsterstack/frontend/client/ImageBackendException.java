@@ -4,10 +4,16 @@ package io.monsterstack.frontend.client;
 public class ImageBackendException extends RuntimeException {
 
     private final int status;
+    private final boolean timedOut;
 
     ImageBackendException(int status, String reason) {
+        this(status, reason, false);
+    }
+
+    private ImageBackendException(int status, String reason, boolean timedOut) {
         super(reason, null, false, false);
         this.status = status;
+        this.timedOut = timedOut;
     }
 
     /** The status the frontend should answer with. */
@@ -20,7 +26,16 @@ public class ImageBackendException extends RuntimeException {
         return status == 503;
     }
 
+    /** True when the backend gave no answer within the read timeout (an outage too). */
+    public boolean timedOut() {
+        return timedOut;
+    }
+
     static ImageBackendException unavailable(String reason) {
         return new ImageBackendException(503, reason);
+    }
+
+    static ImageBackendException tooSlow(String reason) {
+        return new ImageBackendException(503, reason, true);
     }
 }
