@@ -44,7 +44,7 @@ function legendOf(metric, names) {
     return parts.length ? parts.join(' ') : (metric.__name__ || 'total');
 }
 
-function draw(figure, series, start, end) {
+function draw(figure, series, start, end, stepSeconds) {
     const plot = figure.querySelector('.plot');
     const unit = figure.dataset.unit;
     const threshold = figure.dataset.threshold ? Number(figure.dataset.threshold) : null;
@@ -89,10 +89,13 @@ function draw(figure, series, start, end) {
             return `${move}${x(t).toFixed(1)},${y(v).toFixed(1)}`;
         }).join('');
         svg('path', { d: path, stroke: colour, class: 'line' }, chart);
+        // The value now, for a line that reaches now: a task gone or a version replaced has none.
         const last = line.points.filter(([, v]) => Number.isFinite(v)).pop();
+        const live = last && last[0] >= end - 2 * stepSeconds;
         const item = document.createElement('li');
         item.style.setProperty('--colour', colour);
-        item.textContent = `${line.label}${last ? ` · ${format(last[1], unit)}` : ''}`;
+        item.textContent = `${line.label}${live ? ` · ${format(last[1], unit)}` : ''}`;
+        if (!live) item.classList.add('ended');
         legend.appendChild(item);
     });
     if (!lines.length) {
@@ -110,7 +113,7 @@ async function refreshChart(figure) {
         const response = await fetch(`${prefix}/api/v1/query_range?${query}`);
         const body = await response.json();
         if (body.status !== 'success') throw new Error(body.error || response.statusText);
-        draw(figure, body.data.result, start, end);
+        draw(figure, body.data.result, start, end, step);
         figure.classList.remove('failed');
     } catch (error) {
         figure.classList.add('failed');
