@@ -3,7 +3,7 @@ package io.monsterstack.frontend;
 import jakarta.inject.Singleton;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
 
 /** monsterstack_monster_lookups_total{layer}: which layer each monster served with a PNG came from. */
 @Singleton
@@ -13,13 +13,13 @@ class MonsterLookups {
     private final Counter redis;
     private final Counter backend;
 
-    MonsterLookups(MeterRegistry registry) {
+    MonsterLookups(PrometheusMeterRegistry registry) {
         this.memory = layer(registry, "memory");
         this.redis = layer(registry, "redis");
         this.backend = layer(registry, "backend");
     }
 
-    private static Counter layer(MeterRegistry registry, String layer) {
+    private static Counter layer(PrometheusMeterRegistry registry, String layer) {
         return Counter.builder("monsterstack.monster.lookups")
                 .description("Monsters served, by the layer they came from: memory, redis or backend")
                 .tag("layer", layer)

@@ -5,7 +5,7 @@ import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
 import io.monsterstack.frontend.config.FrontendConfig;
@@ -23,13 +23,13 @@ public class RedisTrouble {
     private final Counter timeouts;
     private final Counter errors;
 
-    RedisTrouble(FrontendConfig config, MeterRegistry registry) {
+    RedisTrouble(FrontendConfig config, PrometheusMeterRegistry registry) {
         this.timeout = config.redisTimeout();
         this.timeouts = kind(registry, "timeout");
         this.errors = kind(registry, "error");
     }
 
-    private static Counter kind(MeterRegistry registry, String kind) {
+    private static Counter kind(PrometheusMeterRegistry registry, String kind) {
         return Counter.builder("monsterstack.redis.errors")
                 .description("Redis commands given up, served without Redis: timeout (REDIS_TIMEOUT) or error")
                 .tag("kind", kind)

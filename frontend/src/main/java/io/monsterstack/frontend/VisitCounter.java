@@ -6,7 +6,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Uni;
@@ -31,7 +31,7 @@ public class VisitCounter {
     private List<Visit> waiting = new ArrayList<>();
     private boolean counting;
 
-    VisitCounter(ReactiveRedisDataSource redisDataSource, RedisTrouble redis, MeterRegistry registry) {
+    VisitCounter(ReactiveRedisDataSource redisDataSource, RedisTrouble redis, PrometheusMeterRegistry registry) {
         this.counters = redisDataSource.value(Long.class);
         this.redis = redis;
         this.visits = Counter.builder("monsterstack.visits")

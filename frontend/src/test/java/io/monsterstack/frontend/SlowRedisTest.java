@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,6 +15,7 @@ import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
+import io.monsterstack.metrics.ScrapedMetrics;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -35,9 +37,13 @@ class SlowRedisTest {
     @TestHTTPResource("/")
     URI site;
 
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
+
     @Test
     void stalledRedisIsLeftBehindAfterItsTimeout() throws IOException, InterruptedException {
         String pid = serverPid();
+        double timeouts = redisTimeouts();
         signal("STOP", pid);
         try {
             HttpResponse<String> page = get("/");
@@ -50,6 +56,12 @@ class SlowRedisTest {
         } finally {
             signal("CONT", pid);
         }
+        // The page's INCRBY, the monster's GET and SET: each given up after REDIS_TIMEOUT.
+        assertEquals(3, redisTimeouts() - timeouts);
+    }
+
+    private double redisTimeouts() {
+        return ScrapedMetrics.scrape(metrics.toString()).value("monsterstack_redis_errors_total", "kind", "timeout");
     }
 
     // Fails (HttpTimeoutException) when the request waits for Redis longer than PATIENCE.

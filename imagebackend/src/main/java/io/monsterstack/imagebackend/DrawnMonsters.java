@@ -1,8 +1,8 @@
 package io.monsterstack.imagebackend;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +22,7 @@ public class DrawnMonsters {
     private final Counter[] drawn = new Counter[SIDE_BOUNDS.length + 1];
     private final Timer render;
 
-    DrawnMonsters(MeterRegistry registry) {
+    DrawnMonsters(PrometheusMeterRegistry registry) {
         for (int i = 0; i < drawn.length; i++) {
             String size = i < SIDE_BOUNDS.length ? "le" + SIDE_BOUNDS[i] : "gt" + SIDE_BOUNDS[SIDE_BOUNDS.length - 1];
             drawn[i] = Counter.builder("monsterstack.monsters.drawn")

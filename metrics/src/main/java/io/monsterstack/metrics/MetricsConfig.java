@@ -1,5 +1,7 @@
 package io.monsterstack.metrics;
 
+import java.util.List;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -14,4 +16,10 @@ public interface MetricsConfig {
     /** The {@code version} label of monsterstack_build_info: MONSTERSTACK_VERSION (an image's tag), else the Maven version. */
     @WithDefault("${monsterstack.version:${quarkus.application.version}}")
     String version();
+
+    /**
+     * The service's route templates, the only {@code uri} values of http_server_requests besides
+     * UNKNOWN; {@code {name}} stands for one path segment, the first match wins (the hottest first).
+     */
+    List<String> uris();
 }

@@ -5,8 +5,8 @@ import java.util.concurrent.TimeUnit;
 import jakarta.inject.Singleton;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.monsterstack.metrics.ServiceMetrics;
 import io.netty.channel.ConnectTimeoutException;
 import io.smallrye.faulttolerance.api.BeforeRetryHandler;
@@ -28,7 +28,7 @@ public class BackendCalls implements BeforeRetryHandler {
     private final Timer latency;
     private final Counter retries;
 
-    BackendCalls(MeterRegistry registry) {
+    BackendCalls(PrometheusMeterRegistry registry) {
         this.ok = outcome(registry, "ok");
         this.clientError = outcome(registry, "client_error");
         this.unavailable = outcome(registry, "unavailable");
@@ -42,7 +42,7 @@ public class BackendCalls implements BeforeRetryHandler {
                 .register(registry);
     }
 
-    private static Counter outcome(MeterRegistry registry, String outcome) {
+    private static Counter outcome(PrometheusMeterRegistry registry, String outcome) {
         return Counter.builder("monsterstack.backend.calls")
                 .description("Monster fetches from the image backend: ok, client_error (4xx), unavailable, timeout")
                 .tag("outcome", outcome)
