@@ -12,7 +12,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +21,6 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +28,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusIntegrationTest
 @WithTestResource(RedisServer.class)
 @WithTestResource(RealImageBackend.class)
+@WithTestResource(ManagementPort.class)
 class MonsterStackIT {
 
     // Injected by RealImageBackend.
@@ -37,14 +36,13 @@ class MonsterStackIT {
 
     private static final Pattern MONSTER = Pattern.compile("<img src=\"(/monster/[0-9a-f]{64})\"");
 
-    // A URL, not a URI: RealImageBackend fills URI fields.
-    @TestHTTPResource("/q/health/ready")
-    URL ready;
+    // Injected by ManagementPort.
+    ManagementPort.Address management;
 
     @Test
     void pageLeadsToARealMonster() throws IOException, InterruptedException {
         // Started is not ready: the first visit must find Redis connected to get its number.
-        Processes.awaitOk(URI.create(ready.toString()), Duration.ofSeconds(30));
+        Processes.awaitOk(management.resolve("/q/health/ready"), Duration.ofSeconds(30));
         String page = given().formParam("name", "Grace Hopper").when().post("/").then()
                 .statusCode(200)
                 .body(containsString("<title>MonsterStack</title>"))
@@ -85,7 +83,7 @@ class MonsterStackIT {
 
     @Test
     void logNeverShowsThePassword() throws IOException {
-        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get(management.resolve("/q/health/ready")).then().statusCode(200);
         String log = Files.readString(Path.of("target", "quarkus.log"));
         assertTrue(log.contains("Listening on"), "the log of the packaged app is where we look");
         assertFalse(log.contains("pw-"), "the Redis password must not be logged");
