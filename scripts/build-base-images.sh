@@ -3,8 +3,8 @@ set -Eeuo pipefail
 
 usage() {
     cat <<USAGE
-usage: $self [--force] [jre] [redis] [edge] [registry]
-   ie: $self            # build the three base images that are missing
+usage: $self [--force] [jre] [redis] [edge] [prometheus] [registry]
+   ie: $self            # build the four base images that are missing
        $self --force jre  # rebuild the JRE base even if it exists
        DOCKER_HOST=unix:///run/mscluster/manager-1/docker.sock $self registry
 
@@ -12,7 +12,10 @@ Builds MonsterStack's base images offline, from the Debian packages of this mach
 apt sources (no image registry needed):
   jre    $BASE_JRE_IMAGE     jlink-trimmed JRE 25 + busybox sh/wget + zstd, user "app" (uid 1001)
   redis  $OFFLINE_REDIS_IMAGE   Debian's redis-server, user "redis"; drop-in for redis:7-alpine
-  edge   $EDGE_IMAGE   Debian's HAProxy with images/haproxy/haproxy.cfg (no-IPVS edge proxy)
+  edge   $EDGE_IMAGE   Debian's HAProxy with images/haproxy/: haproxy.cfg (no-IPVS edge
+         proxy) and docker-api.cfg (read-only Docker API for Prometheus)
+  prometheus  $PROMETHEUS_IMAGE   Debian's Prometheus with images/prometheus/ (configuration,
+              rules, MonsterStack console), user "prometheus" (uid 1003)
   registry  $REGISTRY_IMAGE   Debian's docker-registry with images/registry/config.yml
             (only when asked: scripts/cluster.sh runs it on its manager)
 Each image holds only the files it needs and the shared libraries they load (resolved with
@@ -35,12 +38,12 @@ while [ "$#" -gt 0 ]; do
     case "$1" in
         -h | --help) usage; exit 0 ;;
         --force) force=1 ;;
-        jre | redis | edge | registry) targets+=("$1") ;;
+        jre | redis | edge | prometheus | registry) targets+=("$1") ;;
         *) bad_usage "$1" ;;
     esac
     shift
 done
-[ "${#targets[@]}" -gt 0 ] || targets=(jre redis edge)
+[ "${#targets[@]}" -gt 0 ] || targets=(jre redis edge prometheus)
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -133,13 +136,22 @@ build_redis() {
         'USER redis' 'WORKDIR /data' 'VOLUME /data' 'EXPOSE 6379' 'CMD ["redis-server"]'
 }
 
-# The edge image carries haproxy.cfg: an image built from another version of it is rebuilt.
-edge_cfg_label=io.monsterstack.haproxy-cfg
-edge_cfg_sum() { sha256sum "$repo_dir/images/haproxy/haproxy.cfg" | cut -c 1-16; }
+# The edge and Prometheus images carry the files of images/haproxy/ and images/prometheus/:
+# an image built from other versions of them is rebuilt.
+config_label=io.monsterstack.config
+config_dir() {
+    case "$1" in
+        "$EDGE_IMAGE") echo haproxy ;;
+        "$PROMETHEUS_IMAGE") echo prometheus ;;
+    esac
+}
+config_sum() { (cd "$repo_dir/images/$1" && find . -type f -print0 | sort -z | xargs -0 sha256sum) | sha256sum | cut -c 1-16; }
 built() {
+    local dir
     docker image inspect "$1" > /dev/null 2>&1 || return 1
-    [ "$1" != "$EDGE_IMAGE" ] \
-        || [ "$(docker image inspect --format "{{index .Config.Labels \"$edge_cfg_label\"}}" "$1")" = "$(edge_cfg_sum)" ]
+    dir="$(config_dir "$1")"
+    [ -z "$dir" ] \
+        || [ "$(docker image inspect --format "{{index .Config.Labels \"$config_label\"}}" "$1")" = "$(config_sum "$dir")" ]
 }
 
 build_edge() {
@@ -148,10 +160,34 @@ build_edge() {
     copy_closure "$staging" "$rootfs" bin/busybox usr/sbin/haproxy
     base_files "$rootfs" haproxy 99 sh wget
     mkdir -p "$rootfs/usr/local/etc/haproxy"
-    cp "$repo_dir/images/haproxy/haproxy.cfg" "$rootfs/usr/local/etc/haproxy/haproxy.cfg"
-    import "$rootfs" "$EDGE_IMAGE" "LABEL $edge_cfg_label=$(edge_cfg_sum)" \
+    cp "$repo_dir"/images/haproxy/*.cfg "$rootfs/usr/local/etc/haproxy/"
+    import "$rootfs" "$EDGE_IMAGE" "LABEL $config_label=$(config_sum haproxy)" \
         'ENV FRONTEND_ADDR=tasks.frontend:5000' 'USER haproxy' 'EXPOSE 5000' \
         'CMD ["/usr/sbin/haproxy", "-db", "-f", "/usr/local/etc/haproxy/haproxy.cfg"]'
+}
+
+build_prometheus() {
+    local staging="$work/prometheus-staging" rootfs="$work/prometheus" web=usr/share/prometheus/web
+    local own="$repo_dir/images/prometheus" etc="$work/prometheus/etc/prometheus"
+    stage "$staging" busybox prometheus
+    copy_closure "$staging" "$rootfs" bin/busybox usr/bin/prometheus
+    # Prometheus' classic web UI (alerts, targets, graph, under /classic/): its templates, its
+    # own scripts and styles, and of the JavaScript libraries Debian links into it only the
+    # files the templates load (moment-timezone alone would add 200 MB of data).
+    # shellcheck disable=SC2046 # paths from the templates have no spaces
+    copy_closure "$staging" "$rootfs" \
+        $(cd "$staging" && find -L "$web/templates" "$web/static/"{css,img,js,vendor} -type f) \
+        $(grep -ohE 'static/[^"?]+' "$staging/$web/templates/"*.html | sort -u | sed "s|^|$web/|")
+    base_files "$rootfs" prometheus 1003 sh sed wget
+    mkdir -p "$etc/rules" "$rootfs/prometheus"
+    cp "$own/prometheus.yml" "$etc/"
+    cp "$own"/rules/*.rules.yml "$etc/rules/"
+    cp -r "$own/consoles" "$own/console_libraries" "$own/assets" "$etc/"
+    install -D -m 755 "$own/entrypoint.sh" "$rootfs/usr/local/bin/prometheus-entrypoint"
+    chown 1003:1003 "$rootfs/prometheus"
+    import "$rootfs" "$PROMETHEUS_IMAGE" "LABEL $config_label=$(config_sum prometheus)" \
+        'USER prometheus' 'WORKDIR /prometheus' 'VOLUME /prometheus' 'EXPOSE 9090' \
+        'ENTRYPOINT ["/usr/local/bin/prometheus-entrypoint"]'
 }
 
 build_registry() {
@@ -172,6 +208,7 @@ for target in "${targets[@]}"; do
         jre) image="$BASE_JRE_IMAGE" ;;
         redis) image="$OFFLINE_REDIS_IMAGE" ;;
         edge) image="$EDGE_IMAGE" ;;
+        prometheus) image="$PROMETHEUS_IMAGE" ;;
         registry) image="$REGISTRY_IMAGE" ;;
     esac
     step "base image $image"

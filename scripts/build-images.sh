@@ -173,7 +173,7 @@ done
 push_bases() {
     local base target
     step "pushing the offline base images to $DOCKER_REGISTRY"
-    for base in "$BASE_JRE_IMAGE" "$OFFLINE_REDIS_IMAGE" "$EDGE_IMAGE"; do
+    for base in "$BASE_JRE_IMAGE" "$OFFLINE_REDIS_IMAGE" "$EDGE_IMAGE" "$PROMETHEUS_IMAGE"; do
         target="$DOCKER_REGISTRY/$base"
         docker tag "$base" "$target"
         docker push --quiet "$target" > /dev/null

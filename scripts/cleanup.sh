@@ -9,7 +9,8 @@ usage: $self [--volumes] [--secret] [--images] [--all]
 
 Removes stack \$STACK_NAME ($STACK_NAME) and waits until its tasks and network are gone.
 Idempotent: what is already gone is skipped.
-  --volumes  the Redis data volume (${STACK_NAME}_redis_data): visit counter and cached PNGs
+  --volumes  the Redis data volume (${STACK_NAME}_redis_data): visit counter and cached PNGs;
+             Prometheus' (${STACK_NAME}_prometheus_data) when --monitoring made one
   --secret   the redis_password secret
   --images   the app images (any tag) and the offline base images of this engine
 USAGE
@@ -44,9 +45,13 @@ fi
 wait_until 120 "the tasks and network of $STACK_NAME to go" stack_gone
 info "stack removed"
 
-if [ -n "$volumes" ] && docker volume inspect "${STACK_NAME}_redis_data" > /dev/null 2>&1; then
-    docker volume rm "${STACK_NAME}_redis_data" > /dev/null
-    info "volume ${STACK_NAME}_redis_data removed"
+if [ -n "$volumes" ]; then
+    for volume in "${STACK_NAME}_redis_data" "${STACK_NAME}_prometheus_data"; do
+        if docker volume inspect "$volume" > /dev/null 2>&1; then
+            docker volume rm "$volume" > /dev/null
+            info "volume $volume removed"
+        fi
+    done
 fi
 if [ -n "$secret" ]; then
     for name in redis_password redis_password_next; do  # _next: left by an interrupted rotation
@@ -61,7 +66,7 @@ if [ -n "$images" ]; then
         docker image ls --format '{{.Repository}}:{{.Tag}}' "$DOCKER_USER/monsterstack-$service" \
             | xargs -r docker image rm > /dev/null
     done
-    for image in "$BASE_JRE_IMAGE" "$OFFLINE_REDIS_IMAGE" "$EDGE_IMAGE"; do
+    for image in "$BASE_JRE_IMAGE" "$OFFLINE_REDIS_IMAGE" "$EDGE_IMAGE" "$PROMETHEUS_IMAGE"; do
         docker image rm "$image" > /dev/null 2>&1 || :  # not built on this engine
     done
     info "images removed"

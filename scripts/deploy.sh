@@ -3,8 +3,9 @@ set -Eeuo pipefail
 
 usage() {
     cat <<USAGE
-usage: $self [--no-ipvs | --ipvs] [--no-esp | --esp] [--no-wait] [--timeout SECONDS]
+usage: $self [--monitoring] [--no-ipvs | --ipvs] [--no-esp | --esp] [--no-wait] [--timeout SECONDS]
    ie: $self                        # deploy (or update) the stack, wait until healthy
+       $self --monitoring           # with Prometheus and its console on port \$PROMETHEUS_PORT
        TAG=2.0 $self                # same stack, other app images
        DOCKER_REGISTRY=registry.example.com DOCKER_USER=me TAG=1.0 $self   # multi-node
 
@@ -18,6 +19,10 @@ Adapts to the swarm it finds:
     managers (APP_NODE_ROLE=manager), else on the workers as the stack file says;
   - Redis is pinned to the node labelled monsterstack.redis=true, next to its volume; when no
     node has the label, the node running Redis gets it (else the manager deploying);
+  - --monitoring adds stack/docker-compose.monitoring.yml: Prometheus (\$PROMETHEUS_IMAGE,
+    scripts/build-base-images.sh) on a manager, pinned like Redis
+    (monsterstack.prometheus=true), its console on host port \$PROMETHEUS_PORT ($PROMETHEUS_PORT):
+    $PROMETHEUS_URL/consoles/monsterstack.html; deploying again without it removes it;
   - no IPVS in the kernel (auto-detected when the engine runs on this machine's kernel, or
     --no-ipvs): adds stack/docker-compose.no-ipvs.yml (DNS round robin + HAProxy edge on :5000);
   - several nodes: the encrypted overlay needs ESP with AES-GCM in every node's kernel, or
@@ -34,11 +39,13 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 no_ipvs=auto
 esp=auto
+monitoring=
 wait=1
 timeout=300
 while [ "$#" -gt 0 ]; do
     case "$1" in
         -h | --help) usage; exit 0 ;;
+        --monitoring) monitoring=1 ;;
         --no-ipvs) no_ipvs=1 ;;
         --ipvs) no_ipvs= ;;
         --no-esp) esp=no ;;
@@ -91,24 +98,33 @@ if [ "$esp" = no ]; then
     note "*** --no-esp: the overlay network is NOT encrypted; traffic between nodes (Redis password included) crosses the wire in clear ***"
 fi
 
-# pin_redis: the label that keeps Redis on the node holding its volume.
-pin_redis() {
-    local node labelled
-    labelled="$(docker node inspect --format '{{.Description.Hostname}} {{index .Spec.Labels "monsterstack.redis"}}' \
+# pin <service> <what>: the label monsterstack.<service>=true that keeps the service on the
+# node holding its volume.
+pin() {
+    local label="monsterstack.$1" node labelled
+    labelled="$(docker node inspect --format "{{.Description.Hostname}} {{index .Spec.Labels \"$label\"}}" \
         $(docker node ls -q) | awk '$2 == "true" { print $1 }')"
     if [ -n "$labelled" ]; then
-        info "Redis pinned to $labelled (node label monsterstack.redis=true)"
+        info "$2 pinned to $labelled (node label $label=true)"
         return
     fi
-    node="$(docker service ps --filter desired-state=running --format '{{.Node}}' "${STACK_NAME}_redis" 2> /dev/null \
-        | head -n 1 || :)"  # no Redis service yet: first deploy
+    node="$(docker service ps --filter desired-state=running --format '{{.Node}}' "${STACK_NAME}_$1" 2> /dev/null \
+        | head -n 1 || :)"  # no such service yet: first deploy
     [ -n "$node" ] || node="$(docker info --format '{{.Swarm.NodeID}}')"
-    docker node update --label-add monsterstack.redis=true "$node" > /dev/null
-    info "Redis pinned to $(docker node inspect --format '{{.Description.Hostname}}' "$node") (node label monsterstack.redis=true set now)"
+    docker node update --label-add "$label=true" "$node" > /dev/null
+    info "$2 pinned to $(docker node inspect --format '{{.Description.Hostname}}' "$node") (node label $label=true set now)"
 }
-pin_redis
+pin redis Redis
 
 files=("${stack_files[@]}")
+if [ -n "$monitoring" ]; then
+    if [ "$resolve" = never ] && ! docker image inspect "$PROMETHEUS_IMAGE" > /dev/null 2>&1; then
+        die "no image $PROMETHEUS_IMAGE on this node: run scripts/build-base-images.sh prometheus (scripts/build-images.sh builds it too)"
+    fi
+    pin prometheus Prometheus
+    info "monitoring: Prometheus on host port $PROMETHEUS_PORT, console $PROMETHEUS_URL/consoles/monsterstack.html"
+    files+=("$monitoring_file")
+fi
 if [ -n "$no_ipvs" ]; then
     info "no IPVS: DNS round robin + edge proxy $EDGE_IMAGE on host port $EDGE_PORT"
     files+=("$no_ipvs_file")

@@ -8,8 +8,8 @@ usage: $self
 
 Checks the stack files with the Docker CLI's own loader (docker stack config; no engine
 needed): the Swarm stack alone, with the no-IPVS override (as scripts/deploy.sh renders it,
-the frontend's ingress port dropped), and the local Compose file, each with a json-file log
-rotation (max-size and max-file) on every service. Exits non-zero on the first file that does
+the frontend's ingress port dropped), with the monitoring override on top, and the local
+Compose file, each with a json-file log rotation (max-size and max-file) on every service. Exits non-zero on the first file that does
 not load or does not have the expected shape.
 USAGE
 }
@@ -63,6 +63,18 @@ no_ipvs="$(docker stack config -c "$stack/docker-compose.swarm.yml" -c "$no_ipvs
 grep -q 'mode: host' <<< "$no_ipvs" || die "no-IPVS: the edge proxy is not published in host mode"
 expect_rotation no-IPVS "$no_ipvs"
 info "ok: docker-compose.swarm.yml + docker-compose.no-ipvs.yml (frontend port dropped)"
+
+monitoring="$(docker stack config -c "$stack/docker-compose.swarm.yml" -c "$no_ipvs_file" -c "$monitoring_file" \
+    | drop_ports frontend)"
+for service in prometheus docker-api; do
+    grep -q "^  $service:" <<< "$monitoring" || die "monitoring: no $service service"
+done
+[ "$(grep -c 'endpoint_mode: dnsrr' <<< "$monitoring")" = 6 ] || die "monitoring: not every service on dnsrr"
+[ "$(grep -c 'mode: host' <<< "$monitoring")" = 2 ] || die "monitoring: Prometheus is not published in host mode"
+grep -q -- '--storage.tsdb.retention.time=' <<< "$monitoring" && grep -q -- '--storage.tsdb.retention.size=' <<< "$monitoring" \
+    || die "monitoring: Prometheus' retention is not bounded in time and size"
+expect_rotation monitoring "$monitoring"
+info "ok: docker-compose.swarm.yml + docker-compose.no-ipvs.yml + docker-compose.monitoring.yml"
 
 expect_rotation docker-compose.yml "$(docker stack config -c "$stack/docker-compose.yml")"
 info "ok: docker-compose.yml"

@@ -13,11 +13,15 @@ export MONSTERSTACK_REPO_DIR="$repo_dir"
 : "${BASE_JRE_IMAGE:=monsterstack-base/jre:25}"
 : "${OFFLINE_REDIS_IMAGE:=monsterstack-base/redis:7}"
 : "${EDGE_IMAGE:=monsterstack-base/haproxy:2.6}"
+: "${PROMETHEUS_IMAGE:=monsterstack-base/prometheus:2.42}"
 : "${REGISTRY_IMAGE:=monsterstack-base/registry:2.8}"
 # Where the stack answers: the edge proxy's host port without IPVS, else the ingress port 5000.
 : "${EDGE_PORT:=5000}"
 : "${STACK_URL:=http://127.0.0.1:$EDGE_PORT}"
-export STACK_NAME DOCKER_REGISTRY DOCKER_USER TAG BASE_JRE_IMAGE EDGE_IMAGE EDGE_PORT
+# Prometheus (deploy.sh --monitoring): its host port, on the node it runs on.
+: "${PROMETHEUS_PORT:=9090}"
+: "${PROMETHEUS_URL:=http://127.0.0.1:$PROMETHEUS_PORT}"
+export STACK_NAME DOCKER_REGISTRY DOCKER_USER TAG BASE_JRE_IMAGE EDGE_IMAGE EDGE_PORT PROMETHEUS_IMAGE PROMETHEUS_PORT
 
 # Where the offline images (mmdebstrap) take their Debian packages: this machine's release and sources.
 : "${APT_SOURCES:=$( [ -f /etc/apt/sources.list.d/debian.sources ] && echo /etc/apt/sources.list.d/debian.sources || echo /etc/apt/sources.list)}"
@@ -75,6 +79,9 @@ require_swarm_manager() {
 
 stack_files=("$repo_dir/stack/docker-compose.swarm.yml")
 no_ipvs_file="$repo_dir/stack/docker-compose.no-ipvs.yml"
+monitoring_file="$repo_dir/stack/docker-compose.monitoring.yml"
+# Container label of the app's tasks naming their image tag (set by the stack file).
+version_label=io.monsterstack.version
 
 # converged: true when every service of the stack runs all its tasks (healthy ones only:
 # Swarm reports a task with a healthcheck as running once it is healthy) and none is updating;
@@ -145,10 +152,11 @@ update_started() { docker service inspect --format '{{if .UpdateStatus}}{{.Updat
 
 # update_image <service> <image> <timeout>: starts a rolling update of <service> to <image>
 # and follows it until Swarm settles, printing each state; the final state is in $final_state.
+# The tasks' version label (Prometheus' version of each task) moves with the image's tag.
 final_state=
 update_image() {
     local service="$1" image="$2" timeout="$3" deadline state previous= before
-    local args=(--detach --quiet --image "$image")
+    local args=(--detach --quiet --image "$image" --container-label-add "$version_label=${image##*:}")
     if on_single_node; then args+=(--no-resolve-image); fi
     before="$(update_started "$service")"
     docker service update "${args[@]}" "$service" > /dev/null
