@@ -4,6 +4,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
 import io.micrometer.core.instrument.Timer;
@@ -17,7 +18,8 @@ import io.vertx.ext.web.RoutingContext;
  * http_server_requests_seconds{method,uri,status,outcome}: every request of the application port
  * that its router answers, timed from its first filter to the end of its response, labelled with
  * the route template its path matches (monsterstack.metrics.uris) or UNKNOWN. The management
- * interface has a router of its own, so scrapes and health probes are not counted. Quarkus'
+ * interface has a router of its own, so scrapes and health probes are not counted, and a replica's
+ * own warm-up requests ({@link OwnRequests}) are left out. Quarkus'
  * Micrometer HTTP server binder records the same series, but its work per request (tags and meter
  * looked up anew, regular expressions, the Vert.x metrics calls) was a tenth of a cache hit's CPU
  * (docs/monitoring.md); here it is one path match and one cached timer, registered on the
@@ -34,12 +36,14 @@ public class HttpServerRequests {
 
     private final PrometheusMeterRegistry registry;
     private final RouteTemplates templates;
+    private final OwnRequests own;
     // Per uri label, the timers by method and status, made on first use.
     private final ConcurrentHashMap<Integer, Timer>[] timers;
 
     @SuppressWarnings("unchecked")
-    HttpServerRequests(PrometheusMeterRegistry registry, MetricsConfig config) {
+    HttpServerRequests(PrometheusMeterRegistry registry, MetricsConfig config, Instance<OwnRequests> own) {
         this.registry = registry;
+        this.own = own.isResolvable() ? own.get() : headerValue -> false;
         this.templates = new RouteTemplates(config.uris());
         this.timers = new ConcurrentHashMap[templates.size() + 1];
         for (int i = 0; i < timers.length; i++) {
@@ -52,6 +56,11 @@ public class HttpServerRequests {
     }
 
     private void time(RoutingContext context) {
+        String ownHeader = context.request().getHeader(OwnRequests.HEADER);
+        if (ownHeader != null && own.isOwnRequest(ownHeader)) {
+            context.next();
+            return;
+        }
         long start = System.nanoTime();
         context.addEndHandler(ended -> {
             // A response that never ended (the connection closed first) is not an answer to count.

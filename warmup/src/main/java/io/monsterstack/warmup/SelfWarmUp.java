@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Singleton;
 
+import io.monsterstack.metrics.OwnRequests;
 import io.quarkus.logging.Log;
 import io.quarkus.vertx.http.HttpServerStart;
 import io.vertx.core.Vertx;
@@ -24,10 +25,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * Swarm puts a task in DNS only once its healthcheck passes, so no visitor reaches a cold replica.
  */
 @Singleton
-public class SelfWarmUp {
-
-    /** The header that marks a warm-up request; only this process knows its value. */
-    public static final String HEADER = "X-MonsterStack-Warm-Up";
+public class SelfWarmUp implements OwnRequests {
 
     private final String token = UUID.randomUUID().toString();
     private final WarmUpConfig config;
@@ -114,7 +112,7 @@ public class SelfWarmUp {
         return done;
     }
 
-    /** True for the value of {@link #HEADER} on this replica's own warm-up requests, false for anything else. */
+    @Override
     public boolean isOwnRequest(String headerValue) {
         return headerValue != null && MessageDigest.isEqual(
                 token.getBytes(StandardCharsets.UTF_8), headerValue.getBytes(StandardCharsets.UTF_8));
