@@ -319,15 +319,59 @@ health_stop() {
     health_dir=
 }
 
+# --- What the servers counted, against the clients -------------------------------------------
+# With Prometheus on the stack (deploy.sh --monitoring; $PROMETHEUS_URL answers), server_start
+# notes when the step starts; server_stop waits for the scrapes that follow the clients' last
+# request and sets $server_requests and $server_5xx: the requests the frontends answered in the
+# step (each task's counter at its last scrape minus its value at the start, or all of it for a
+# task started meanwhile; Swarm's /healthz probes left out) and their 5xx. $server_requests is
+# empty without Prometheus.
+server_started=
+server_requests=
+server_5xx=
+
+server_start() {
+    server_started=
+    curl -sf -o /dev/null --max-time 2 "$PROMETHEUS_URL/-/ready" || return 0
+    server_started="$(date +%s)"
+}
+
+# server_query <PromQL> <time>: the one value of an instant query, 0 when it has no series.
+server_query() {
+    curl -sf --max-time 10 "$PROMETHEUS_URL/api/v1/query" --data-urlencode "query=$1" --data-urlencode "time=$2" \
+        | python3 -c 'import json, sys; r = json.load(sys.stdin)["data"]["result"]; print(round(float(r[0]["value"][1])) if r else 0)'
+}
+
+# served <label matchers>: PromQL for the requests answered in the last $window seconds.
+served() {
+    local series="http_server_requests_seconds_count{service=\"frontend\",uri!=\"/healthz\"$1}"
+    printf 'sum((max_over_time(%s[%ss]) - %s offset %ss) or max_over_time(%s[%ss]))' \
+        "$series" "$window" "$series" "$window" "$series" "$window"
+}
+
+server_stop() {
+    server_requests= server_5xx=
+    [ -n "$server_started" ] || return 0
+    sleep 8  # a scrape (every 5 s) after the clients' last request
+    local ended window
+    ended="$(date +%s)"
+    window=$(( ended - server_started ))
+    server_requests="$(server_query "$(served '')" "$ended")" || server_requests=
+    server_5xx="$(server_query "$(served ',status=~"5.."')" "$ended")" || server_5xx=
+    server_started=
+}
+
 # --- One measured step: curl loop + load + independent client + retries ---------------------
 # measure_start <seconds> <url>...: the curl loop on the URLs, the load on $STACK_URL
-# ($LOAD_URLS to override, ie several nodes), the independent client and the retry counters,
-# all at once.
+# ($LOAD_URLS to override, ie several nodes), the independent client, the retry counters, the
+# healthchecks' sampler and, with Prometheus on the stack, the servers' own count, all at once.
 # measure_stop <operation> planned|unplanned: stops them, prints the curl report, the load line,
 # the independent client's figures and the retries, and appends a row to $MEASURE_TABLE when set
 # (see measure_table). A planned operation is FAILED (returns 1) on any failed or retried request
-# of any of the three clients, a load p99 over $MAX_P99_MS (500) or a curl loop gap over
-# $MAX_GAP_MS (1000); with ZERO_DOWNTIME_STRICT=0 it is reported as MISSED and the caller goes on.
+# of any of the three clients, a load p99 over $MAX_P99_MS (500), a curl loop gap over
+# $MAX_GAP_MS (1000), or, with Prometheus and no failed request, servers that answered a 5xx or
+# counted requests more than 5 % apart from the clients' (a figure is wrong somewhere); with
+# ZERO_DOWNTIME_STRICT=0 it is reported as MISSED and the caller goes on.
 # An unplanned operation only reports. Sets $curl_failed, $failed_total (all three clients) and
 # $retried_total (edge + frontends).
 : "${ZERO_DOWNTIME_STRICT:=1}"
@@ -343,6 +387,7 @@ measure_start() {
     read -r -a load_urls <<< "${LOAD_URLS:-$STACK_URL}"
     retries_start
     health_start
+    server_start
     independent_start "$(( seconds + 30 ))"
     load_start "$LOAD_RATE" "$(( seconds + 30 ))" "${load_urls[@]}"
     traffic_start "$seconds" "$@"
@@ -355,6 +400,7 @@ measure_stop() {
     independent_stop
     retries_stop
     health_stop
+    server_stop
     info "curl loop:"
     traffic_report > "$traffic_log.report" || :  # judged below with the other figures
     cat "$traffic_log.report"
@@ -366,7 +412,14 @@ measure_stop() {
     retried_total=$(( edge_retries + frontend_retries ))
     (( failed_total == 0 )) || missed+=("$failed_total failed")
     (( retried_total == 0 )) || missed+=("$retried_total retried")
-    local p99
+    local p99 clients
+    if [ -n "$server_requests" ] && [ -n "$server_5xx" ]; then
+        clients=$(( $(load_figure requests) + curl_requests + independent_requests ))
+        info "servers (Prometheus): $server_requests requests answered, $server_5xx 5xx; clients: $clients requests, $failed_total failed"
+        (( failed_total > 0 || server_5xx == 0 )) || missed+=("the servers answered $server_5xx 5xx, the clients saw none fail")
+        (( failed_total > 0 || 20 * (server_requests - clients) <= clients && 20 * (clients - server_requests) <= clients )) \
+            || missed+=("the servers counted $server_requests requests, the clients $clients (more than 5 % apart)")
+    fi
     p99="$(load_figure p99_ms)"
     (( ${p99:-0} <= MAX_P99_MS )) || missed+=("load p99 $p99 ms > $MAX_P99_MS")
     (( ${curl_gap:-0} <= MAX_GAP_MS )) || missed+=("curl gap $curl_gap ms > $MAX_GAP_MS")
@@ -379,9 +432,10 @@ measure_stop() {
         fi
     fi
     if [ -n "${MEASURE_TABLE:-}" ]; then
-        printf '| %s | %s | %s / %s | %s / %s | %s / %s | %s/%s | %s | %s / %s / %s | %s |\n' "$operation" "$kind" \
+        printf '| %s | %s | %s / %s | %s / %s | %s / %s | %s | %s/%s | %s | %s / %s / %s | %s |\n' "$operation" "$kind" \
             "$(load_figure failed)" "$(load_figure requests)" "$curl_failed" "$curl_requests" \
-            "$independent_failed" "$independent_requests" "$edge_retries" "$frontend_retries" \
+            "$independent_failed" "$independent_requests" "${server_requests:--} / ${server_5xx:--}" \
+            "$edge_retries" "$frontend_retries" \
             "$(load_figure p99_ms)" "$(load_figure gap_ms)" "$curl_gap" "$independent_gap_ms" \
             "$verdict" >> "$MEASURE_TABLE"
     fi
@@ -396,12 +450,12 @@ measure_abort() {
     [ -z "$retries_pid" ] || kill "$retries_pid" 2> /dev/null || :  # idem
     [ -z "$independent_container" ] || docker rm -f "$independent_container" > /dev/null 2>&1 || :  # idem
     [ -z "$health_pid" ] || kill "$health_pid" 2> /dev/null || :  # idem
-    load_pid= retries_pid= independent_container= health_pid=
+    load_pid= retries_pid= independent_container= health_pid= server_started=
 }
 
 # measure_table: the rows of $MEASURE_TABLE under their header (markdown).
 measure_table() {
-    printf '| operation | kind | load failed / requests | curl failed / requests | independent failed / requests | retries edge/frontend | load p99 ms | longest gap ms load / curl / independent | verdict |\n'
-    printf '|---|---|---|---|---|---|---|---|---|\n'
+    printf '| operation | kind | load failed / requests | curl failed / requests | independent failed / requests | servers: requests / 5xx | retries edge/frontend | load p99 ms | longest gap ms load / curl / independent | verdict |\n'
+    printf '|---|---|---|---|---|---|---|---|---|---|\n'
     cat "$MEASURE_TABLE"
 }
