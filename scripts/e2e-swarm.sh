@@ -101,7 +101,7 @@ teardown() {
             done
         done
         if [ -n "$made_bases" ]; then
-            docker image rm "$BASE_JRE_IMAGE" "$OFFLINE_REDIS_IMAGE" "$EDGE_IMAGE" > /dev/null 2>&1 || :
+            docker image rm "$BASE_JRE_IMAGE" "$OFFLINE_REDIS_IMAGE" "$EDGE_IMAGE" "$PROMETHEUS_IMAGE" > /dev/null 2>&1 || :
         fi
         if [ -n "$made_swarm" ]; then
             docker swarm leave --force > /dev/null || :
@@ -142,7 +142,7 @@ step "3. secret and deploy (README step 3)"
 docker secret inspect redis_password > /dev/null 2>&1 || made_secret=1
 "$scripts/secret.sh"
 deploy_started=$SECONDS
-"$scripts/deploy.sh" --timeout 300
+"$scripts/deploy.sh" --monitoring --timeout 300
 info "deployed and healthy in $(( SECONDS - deploy_started ))s"
 curl -s "$STACK_URL" | grep title | sed 's/^ */    /'
 
@@ -303,7 +303,7 @@ step "13. docker stack rm + redeploy keeps the visit counter"
 before="$(visits)"
 info "visit counter before removal: $before"
 "$scripts/cleanup.sh"
-"$scripts/deploy.sh" --timeout 300
+"$scripts/deploy.sh" --monitoring --timeout 300
 wait_until 60 "the page with its counter" counter_shown
 after="$(visits)"
 info "visit counter after redeploy: $after"

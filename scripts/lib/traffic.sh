@@ -228,6 +228,12 @@ frontend_retry_samples() {
 retries_start() {
     retries_dir="$(mktemp -d)"
     edge_counters > "$retries_dir/edge.before"
+    # With Prometheus on the stack, it counts the frontends' retries (server_stop); each sample
+    # here is a docker exec in every frontend task, tens of ms of CPU each.
+    if curl -sf -o /dev/null --max-time 2 "$PROMETHEUS_URL/-/ready"; then
+        retries_pid=
+        return 0
+    fi
     frontend_retry_samples > "$retries_dir/frontend.before"
     (
         while :; do
@@ -240,9 +246,6 @@ retries_start() {
 
 retries_stop() {
     [ -n "$retries_dir" ] || return 0
-    kill "$retries_pid" 2> /dev/null || :  # the sampler loop never ends by itself
-    wait "$retries_pid" 2> /dev/null || :
-    frontend_retry_samples >> "$retries_dir/frontend.samples"
     edge_counters > "$retries_dir/edge.after"
     local before after
     read -r -a before < "$retries_dir/edge.before" || before=(0 0 0 0 0)
@@ -257,6 +260,15 @@ retries_stop() {
         edge_retries=0 edge_errors=0 edge_5xx=0
         info "edge: none (routing mesh)"
     fi
+    if [ -z "$retries_pid" ]; then  # counted by Prometheus (server_stop)
+        rm -rf "$retries_dir"
+        retries_dir=
+        return 0
+    fi
+    kill "$retries_pid" 2> /dev/null || :  # the sampler loop never ends by itself
+    wait "$retries_pid" 2> /dev/null || :
+    retries_pid=
+    frontend_retry_samples >> "$retries_dir/frontend.samples"
     # Per task: the last sample minus the one at the start (0 for a task started meanwhile).
     frontend_retries="$(awk '
         FILENAME ~ /before$/ { base[$1] = $2; next }
@@ -324,8 +336,8 @@ health_stop() {
 # notes when the step starts; server_stop waits for the scrapes that follow the clients' last
 # request and sets $server_requests and $server_5xx: the requests the frontends answered in the
 # step (each task's counter at its last scrape minus its value at the start, or all of it for a
-# task started meanwhile; Swarm's /healthz probes left out) and their 5xx. $server_requests is
-# empty without Prometheus.
+# task started meanwhile; Swarm's /healthz probes left out), their 5xx, and $frontend_retries.
+# $server_requests is empty without Prometheus.
 server_started=
 server_requests=
 server_5xx=
@@ -342,22 +354,25 @@ server_query() {
         | python3 -c 'import json, sys; r = json.load(sys.stdin)["data"]["result"]; print(round(float(r[0]["value"][1])) if r else 0)'
 }
 
-# served <label matchers>: PromQL for the requests answered in the last $window seconds.
-served() {
-    local series="http_server_requests_seconds_count{service=\"frontend\",uri!=\"/healthz\"$1}"
+# window_increase <series>: PromQL for how much the counters <series> grew in the last $window
+# seconds, over the tasks that came and went meanwhile.
+window_increase() {
     printf 'sum((max_over_time(%s[%ss]) - %s offset %ss) or max_over_time(%s[%ss]))' \
-        "$series" "$window" "$series" "$window" "$series" "$window"
+        "$1" "$window" "$1" "$window" "$1" "$window"
 }
 
 server_stop() {
     server_requests= server_5xx=
     [ -n "$server_started" ] || return 0
     sleep 8  # a scrape (every 5 s) after the clients' last request
-    local ended window
+    local ended window requests='http_server_requests_seconds_count{service="frontend",uri!="/healthz"}'
     ended="$(date +%s)"
     window=$(( ended - server_started ))
-    server_requests="$(server_query "$(served '')" "$ended")" || server_requests=
-    server_5xx="$(server_query "$(served ',status=~"5.."')" "$ended")" || server_5xx=
+    server_requests="$(server_query "$(window_increase "$requests")" "$ended")" || server_requests=
+    server_5xx="$(server_query "$(window_increase "${requests%\}},status=~\"5..\"}")" "$ended")" || server_5xx=
+    frontend_retries="$(server_query "$(window_increase 'monsterstack_backend_retries_total{service="frontend"}')" "$ended")" \
+        || frontend_retries=0
+    info "frontends: $frontend_retries backend calls retried (Prometheus)"
     server_started=
 }
 
