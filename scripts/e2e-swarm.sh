@@ -218,7 +218,6 @@ pass "frontend authenticated to Redis, visit counter grows ($first -> $second)"
 step "9. Redis task killed under load (unplanned)"
 # Page and the cached monster: both must stay 200 while Redis is gone.
 measure_start 180 "$STACK_URL/" "$STACK_URL$monster"
-sleep 3
 old_redis="$(service_task_container redis)"
 old_ip="$(task_ip "$old_redis")"
 killed_at=$SECONDS
@@ -242,7 +241,6 @@ pass "page and cached monster stayed 200 for the curl loop, counter disabled mea
 
 step "10. a frontend task killed with SIGKILL under load (unplanned)"
 measure_start 120 "$STACK_URL/" "$STACK_URL/monster/sigkill-{n}"
-sleep 3
 victim="$(service_task_container frontend)"
 victim_ip="$(task_ip "$victim")"
 killed_at=$SECONDS

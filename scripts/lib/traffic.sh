@@ -379,7 +379,8 @@ server_stop() {
 # --- One measured step: curl loop + load + independent client + retries ---------------------
 # measure_start <seconds> <url>...: the curl loop on the URLs, the load on $STACK_URL
 # ($LOAD_URLS to override, ie several nodes), the independent client, the retry counters, the
-# healthchecks' sampler and, with Prometheus on the stack, the servers' own count, all at once.
+# healthchecks' sampler and, with Prometheus on the stack, the servers' own count, all at once;
+# returns after $MEASURE_LEAD_SECONDS (5) of traffic.
 # measure_stop <operation> planned|unplanned: stops them, prints the curl report, the load line,
 # the independent client's figures and the retries, and appends a row to $MEASURE_TABLE when set
 # (see measure_table). A planned operation is FAILED (returns 1) on any failed or retried request
@@ -406,6 +407,9 @@ measure_start() {
     independent_start "$(( seconds + 30 ))"
     load_start "$LOAD_RATE" "$(( seconds + 30 ))" "${load_urls[@]}"
     traffic_start "$seconds" "$@"
+    # The clients run a few seconds before the operation, as the exercise's loop does: what they
+    # see of the operation is not mixed with their own first seconds.
+    sleep "${MEASURE_LEAD_SECONDS:-5}"
 }
 
 measure_stop() {
