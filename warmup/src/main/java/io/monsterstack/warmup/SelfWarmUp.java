@@ -86,9 +86,14 @@ public class SelfWarmUp implements OwnRequests {
             endLane(lanes, finish);
             return;
         }
-        String path = config.paths().get(n % config.paths().size()).replace("{n}", Integer.toString(n));
-        client.request(HttpMethod.GET, path)
-                .compose(request -> request.putHeader(HEADER, token).send())
+        // "path", or "POST path form-body": a form post, as the page's own form sends it.
+        String[] entry = config.paths().get(n % config.paths().size()).replace("{n}", Integer.toString(n)).split(" ", 3);
+        boolean post = entry.length == 3 && entry[0].equals("POST");
+        client.request(post ? HttpMethod.POST : HttpMethod.GET, post ? entry[1] : entry[0])
+                .compose(request -> post
+                        ? request.putHeader(HEADER, token)
+                                .putHeader("Content-Type", "application/x-www-form-urlencoded").send(entry[2])
+                        : request.putHeader(HEADER, token).send())
                 .compose(response -> response.body().map(body -> response.statusCode()))
                 .onComplete(result -> {
                     if (result.failed()) {

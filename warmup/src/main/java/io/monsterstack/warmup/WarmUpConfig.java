@@ -30,7 +30,10 @@ public interface WarmUpConfig {
     @WithDefault("10s")
     Duration maxDuration();
 
-    /** Paths sent in turn; {@code {n}} becomes the request's number, so that each draws something new. */
+    /**
+     * Requests sent in turn: a path (GET), or {@code POST <path> <form body>}; {@code {n}} becomes
+     * the request's number, so that each draws something new.
+     */
     @NotEmpty
     List<String> paths();
 }
