@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = FakeImageBackend.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class HealthTest {
 
-    @ConfigProperty(name = "redis.password-file")
+    @ConfigProperty(name = "monsterstack.redis.password-file")
     Path passwordFile;
 
     @ConfigProperty(name = "quarkus.rest-client.imagebackend.url")

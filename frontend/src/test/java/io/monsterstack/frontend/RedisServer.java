@@ -49,7 +49,7 @@ public class RedisServer extends SwitchableServer {
             }
             return Map.of(
                     "quarkus.redis.hosts", "redis://127.0.0.1:" + port,
-                    "redis.password-file", frontendPasswordFile.toString(),
+                    "monsterstack.redis.password-file", frontendPasswordFile.toString(),
                     "test.redis.port", Integer.toString(port),
                     "test.redis.password-file", passwordFile.toString());
         } catch (IOException e) {
