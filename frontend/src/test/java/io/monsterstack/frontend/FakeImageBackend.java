@@ -18,6 +18,7 @@ import javax.imageio.ImageIO;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.monsterstack.testsupport.ServiceProcess;
 
 /**
  * A stand-in image backend whose behaviour is chosen by the monster name, so tests can make it
@@ -44,7 +45,7 @@ public class FakeImageBackend extends SwitchableServer {
     @Override
     public Map<String, String> start() {
         try {
-            int port = Processes.freePort();
+            int port = ServiceProcess.freePort();
             if (running()) {
                 listen(new InetSocketAddress("127.0.0.1", port));
             }

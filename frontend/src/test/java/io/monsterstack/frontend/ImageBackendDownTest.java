@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.net.URL;
 
 import io.quarkus.test.common.http.TestHTTPResource;
-import io.monsterstack.metrics.ScrapedMetrics;
+import io.monsterstack.testsupport.ScrapedMetrics;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -15,7 +15,7 @@ import java.util.logging.Logger;
 
 import java.net.URL;
 import io.quarkus.test.common.http.TestHTTPResource;
-import io.monsterstack.metrics.ScrapedMetrics;
+import io.monsterstack.testsupport.ScrapedMetrics;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

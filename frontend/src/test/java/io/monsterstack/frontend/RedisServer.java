@@ -1,11 +1,16 @@
 package io.monsterstack.frontend;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
+
+import io.monsterstack.testsupport.ServiceProcess;
 
 /**
  * A real redis-server process on a free port with {@code requirepass}, its password handed to the
@@ -16,7 +21,7 @@ import java.util.UUID;
  */
 public class RedisServer extends SwitchableServer {
 
-    private Process process;
+    private ServiceProcess process;
     private Path directory;
     private boolean wrongPassword;
 
@@ -35,17 +40,14 @@ public class RedisServer extends SwitchableServer {
             Path frontendPasswordFile = wrongPassword
                     ? Files.writeString(directory.resolve("wrong_password"), "pw-" + UUID.randomUUID() + "\n")
                     : passwordFile;
-            int port = Processes.freePort();
+            int port = ServiceProcess.freePort();
             if (running()) {
                 // In a config file rather than on the command line, where ps would show the password.
                 Path conf = Files.writeString(directory.resolve("redis.conf"), String.join("\n",
                         "port " + port, "bind 127.0.0.1", "requirepass " + password, "save \"\"",
                         "appendonly no", "dir " + directory, ""));
-                process = new ProcessBuilder("redis-server", conf.toString())
-                        .redirectErrorStream(true)
-                        .redirectOutput(directory.resolve("redis.log").toFile())
-                        .start();
-                Processes.awaitPort(port, Duration.ofSeconds(10), process);
+                process = ServiceProcess.command("redis-server", conf.toString()).port(port)
+                        .log(directory.resolve("redis.log")).startListening(Duration.ofSeconds(10));
             }
             return Map.of(
                     "quarkus.redis.hosts", "redis://127.0.0.1:" + port,
@@ -60,8 +62,16 @@ public class RedisServer extends SwitchableServer {
     /** Stops it; a second call does nothing. */
     @Override
     public void stop() {
-        Processes.stop(process);
-        Processes.deleteQuietly(directory);
+        if (process != null) {
+            process.close();
+        }
+        if (directory != null) {
+            try (Stream<Path> paths = Files.walk(directory)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         process = null;
         directory = null;
     }

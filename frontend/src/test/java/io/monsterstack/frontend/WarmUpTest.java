@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import jakarta.inject.Inject;
 
 import io.monsterstack.warmup.SelfWarmUp;
-import io.monsterstack.warmup.WarmedUpContract;
+import io.monsterstack.testsupport.WarmedUpContract;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
