@@ -162,7 +162,7 @@ class ConfigValidationIT {
             assertTrue(page.body().contains("counter disabled"), page.body());
             // CONTEXT=DEV: io.monsterstack at debug level, with thread names.
             assertTrue(started.frontend.log().lines().anyMatch(line -> line.matches(
-                    ".* DEBUG +\\[i\\.m\\.f\\.h\\.Checks\\] \\(.+\\) redis is down: .*")), started.frontend.log());
+                    ".* DEBUG +\\[io\\.mon\\.fro\\.hea\\.Checks\\] \\(.+\\) redis is down: .*")), started.frontend.log());
         }
     }
 

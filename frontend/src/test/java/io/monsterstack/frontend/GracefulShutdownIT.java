@@ -46,8 +46,6 @@ class GracefulShutdownIT {
 
     @Test
     void readinessGoesDownOnSigtermWhilePagesAndStaticFilesAreStillServed() throws IOException, InterruptedException {
-        redis.init(Map.of());
-        backend.init(Map.of());
         Map<String, String> config = new HashMap<>(redis.start());
         config.putAll(backend.start());
         frontend = ServiceProcess.jar(FrontendJar.PATH).config(config).env(Map.of("SHUTDOWN_DELAY", DELAY.toSeconds() + "s"))

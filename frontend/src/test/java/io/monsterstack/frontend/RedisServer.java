@@ -23,13 +23,6 @@ public class RedisServer extends SwitchableServer {
 
     private ServiceProcess process;
     private Path directory;
-    private boolean wrongPassword;
-
-    @Override
-    public void init(Map<String, String> initArgs) {
-        super.init(initArgs);
-        wrongPassword = "wrong".equals(initArgs.get("password"));
-    }
 
     @Override
     public Map<String, String> start() {
@@ -37,7 +30,7 @@ public class RedisServer extends SwitchableServer {
             directory = Files.createTempDirectory("monsterstack-redis");
             String password = "pw-" + UUID.randomUUID();
             Path passwordFile = Files.writeString(directory.resolve("redis_password"), password + "\n");
-            Path frontendPasswordFile = wrongPassword
+            Path frontendPasswordFile = argument("password", "wrong")
                     ? Files.writeString(directory.resolve("wrong_password"), "pw-" + UUID.randomUUID() + "\n")
                     : passwordFile;
             int port = ServiceProcess.freePort();
