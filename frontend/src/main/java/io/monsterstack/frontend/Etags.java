@@ -8,6 +8,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
+import io.monsterstack.httpguard.IfNoneMatch;
 
 /** Strong ETags derived from the bytes they tag, and the answer that honours {@code If-None-Match}. */
 final class Etags {
@@ -32,8 +33,7 @@ final class Etags {
         response.headers()
                 .set(HttpHeaders.ETAG, etag)
                 .set(HttpHeaders.CACHE_CONTROL, cacheControl);
-        String ifNoneMatch = context.request().getHeader(HttpHeaders.IF_NONE_MATCH);
-        if (ifNoneMatch != null && ifNoneMatch.contains(etag)) {
+        if (IfNoneMatch.matches(context.request().getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
             response.setStatusCode(304).end();
             return;
         }

@@ -8,11 +8,11 @@ import jakarta.enterprise.event.Observes;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.monsterstack.frontend.client.ImageBackendException;
 import io.monsterstack.frontend.config.FrontendConfig;
+import io.monsterstack.httpguard.PlainText;
 
 /**
  * {@code GET /monster/{name}}: the monster PNG. A plain Vert.x route rather than a REST resource,
@@ -46,7 +46,7 @@ public class MonsterRoute {
     private void serve(RoutingContext context) {
         String name = context.pathParam("name");
         if (name.isEmpty() || name.length() > nameMaxLength) {
-            plain(context.response(), 400, "name must be 1 to " + nameMaxLength + " characters");
+            PlainText.send(context.response(), 400, "name must be 1 to " + nameMaxLength + " characters");
             return;
         }
         Monster monster = avatars.cached(name);
@@ -75,18 +75,12 @@ public class MonsterRoute {
 
     private void fail(RoutingContext context, Throwable cause) {
         if (cause instanceof ImageBackendException backend && !backend.unavailable()) {
-            plain(context.response(), backend.status(), backend.getMessage());
+            PlainText.send(context.response(), backend.status(), backend.getMessage());
             return;
         }
         backendDown.log(cause);
         context.response().headers().set(HttpHeaders.RETRY_AFTER, retryAfter);
-        plain(context.response(), 503, cause instanceof ImageBackendException
+        PlainText.send(context.response(), 503, cause instanceof ImageBackendException
                 ? cause.getMessage() : "image backend unreachable");
-    }
-
-    private static void plain(HttpServerResponse response, int status, String reason) {
-        response.setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
-                .end(reason + "\n");
     }
 }

@@ -10,7 +10,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -18,6 +17,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 import io.monsterstack.frontend.config.FrontendConfig;
+import io.monsterstack.httpguard.PlainText;
 import io.monsterstack.warmup.SelfWarmUp;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -58,9 +58,9 @@ public class PageResource {
         try {
             return render(NameForm.name(body), warmUpToken);
         } catch (NameForm.MalformedFormException e) {
-            throw refusal(Response.Status.BAD_REQUEST, e.getMessage());
+            throw PlainText.refusal(Response.Status.BAD_REQUEST, e.getMessage());
         } catch (NameForm.FieldTooLargeException e) {
-            throw refusal(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage());
+            throw PlainText.refusal(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage());
         }
     }
 
@@ -78,16 +78,9 @@ public class PageResource {
             return config.defaultName();
         }
         if (name.length() > config.nameMaxLength()) {
-            throw refusal(Response.Status.BAD_REQUEST, "name must be at most " + config.nameMaxLength() + " characters");
+            throw PlainText.refusal(Response.Status.BAD_REQUEST, "name must be at most " + config.nameMaxLength() + " characters");
         }
         return name;
-    }
-
-    private static WebApplicationException refusal(Response.Status status, String reason) {
-        return new WebApplicationException(Response.status(status)
-                .type(MediaType.TEXT_PLAIN_TYPE)
-                .entity(reason + "\n")
-                .build());
     }
 
     /** hex(sha256(salt + name)), the original's monster URL, so existing links keep their monster. */

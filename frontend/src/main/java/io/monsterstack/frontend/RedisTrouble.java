@@ -9,6 +9,7 @@ import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
 import io.monsterstack.frontend.config.FrontendConfig;
+import io.monsterstack.metrics.ServiceMetrics;
 
 /**
  * Bounds Redis calls in time and turns their failures into a fallback, a rate-limited warning and
@@ -25,15 +26,9 @@ public class RedisTrouble {
 
     RedisTrouble(FrontendConfig config, PrometheusMeterRegistry registry) {
         this.timeout = config.redisTimeout();
-        this.timeouts = kind(registry, "timeout");
-        this.errors = kind(registry, "error");
-    }
-
-    private static Counter kind(PrometheusMeterRegistry registry, String kind) {
-        return Counter.builder("monsterstack.redis.errors")
-                .description("Redis commands given up, served without Redis: timeout (REDIS_TIMEOUT) or error")
-                .tag("kind", kind)
-                .register(registry);
+        String description = "Redis commands given up, served without Redis: timeout (REDIS_TIMEOUT) or error";
+        this.timeouts = ServiceMetrics.counter(registry, "monsterstack.redis.errors", description, "kind", "timeout");
+        this.errors = ServiceMetrics.counter(registry, "monsterstack.redis.errors", description, "kind", "error");
     }
 
     /** The call's result, or {@code fallback} when Redis fails or is slower than the configured timeout. */

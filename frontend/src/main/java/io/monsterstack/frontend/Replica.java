@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import io.monsterstack.httpguard.FilterOrder;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.monsterstack.frontend.config.FrontendConfig;
@@ -40,7 +41,7 @@ public class Replica {
                     .set(versionName, versionValue)
                     .set(replicaName, replicaValue);
             context.next();
-        }, 100);
+        }, FilterOrder.REPLICA_HEADERS);
     }
 
     private static String localHostname() {

@@ -3,13 +3,13 @@ package io.monsterstack.frontend;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import io.vertx.ext.web.Router;
+import org.awaitility.Awaitility;
 
 /**
  * Counts the requests the frontend has received, per path, before any route handles them: a test
@@ -28,14 +28,9 @@ public class Arrivals {
     }
 
     /** Waits until {@code path} has received {@code expected} requests; fails after the timeout. */
-    void await(String path, int expected, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (count(path) < expected) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(path + " received " + count(path) + " of " + expected + " requests");
-            }
-            TimeUnit.MILLISECONDS.sleep(5);
-        }
+    void await(String path, int expected, Duration timeout) {
+        Awaitility.await(path + " receiving " + expected + " requests").atMost(timeout).pollInterval(Duration.ofMillis(5))
+                .until(() -> count(path), count -> count >= expected);
     }
 
     private int count(String path) {

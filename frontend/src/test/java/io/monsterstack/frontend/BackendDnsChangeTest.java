@@ -1,6 +1,7 @@
 package io.monsterstack.frontend;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,9 +12,10 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.monsterstack.testsupport.ServiceProcess;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -52,14 +54,10 @@ class BackendDnsChangeTest {
         }
 
         dnsAnswer.set(InetAddress.getByName(B));
-        long switched = System.nanoTime();
-        int probe = 0;
-        while (!servedBy(B, fetch("probe-" + probe))) {
-            assertTrue(System.nanoTime() - switched < SETTLE_LIMIT.toNanos(),
-                    "still served by A " + SETTLE_LIMIT.toSeconds() + " s after the DNS change, " + probe + " probes");
-            TimeUnit.MILLISECONDS.sleep(PROBE_INTERVAL.toMillis());
-            probe++;
-        }
+        AtomicInteger probes = new AtomicInteger();
+        await("a new monster served by B after the DNS change").atMost(SETTLE_LIMIT).pollDelay(Duration.ZERO)
+                .pollInterval(PROBE_INTERVAL)
+                .until(() -> servedBy(B, fetch("probe-" + probes.getAndIncrement())));
 
         // Settled: every new monster now comes from B, and A gets no request at all.
         for (int i = 0; i < 5; i++) {
@@ -106,7 +104,7 @@ class BackendDnsChangeTest {
         @Override
         public Map<String, String> start() {
             try {
-                int port = Processes.freePort();
+                int port = ServiceProcess.freePort();
                 backendA.listen(new InetSocketAddress(A, port));
                 backendB.listen(new InetSocketAddress(B, port));
                 answer.set(InetAddress.getByName(A));

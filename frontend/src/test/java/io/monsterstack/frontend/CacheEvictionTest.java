@@ -1,6 +1,7 @@
 package io.monsterstack.frontend;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -8,11 +9,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
+import io.monsterstack.testsupport.RawHttp;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,9 +43,9 @@ class CacheEvictionTest {
     URI ready;
 
     @Test
-    void inProcessCacheStaysWithinItsBytes() throws InterruptedException {
+    void inProcessCacheStaysWithinItsBytes() {
         // This profile's app has just started: its first backend call must not meet a cold client.
-        Processes.awaitOk(ready, Duration.ofSeconds(30));
+        RawHttp.await(ready, 200, Duration.ofSeconds(30));
         List<String> names = IntStream.range(0, 40).mapToObj(i -> "evict-" + i).toList();
         long served = 0;
         for (String name : names) {
@@ -52,12 +53,9 @@ class CacheEvictionTest {
         }
         assertTrue(served > 4 * MAX_BYTES, "the test serves several times the cache's size: " + served);
         // Caffeine settles its weights right after each write; allow it a moment on a busy machine.
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (cachedBytes(names) > MAX_BYTES && System.nanoTime() < deadline) {
-            TimeUnit.MILLISECONDS.sleep(10);
-        }
-        long kept = cachedBytes(names);
-        assertTrue(kept <= MAX_BYTES, kept + " bytes kept in memory, limit " + MAX_BYTES);
+        await("at most " + MAX_BYTES + " bytes kept in memory").atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> cachedBytes(names), kept -> kept <= MAX_BYTES);
         assertTrue(names.stream().map(avatars::cached).anyMatch(Objects::nonNull), "recent monsters stay cached");
     }
 

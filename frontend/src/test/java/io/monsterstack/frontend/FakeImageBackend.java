@@ -18,6 +18,7 @@ import javax.imageio.ImageIO;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.monsterstack.testsupport.ServiceProcess;
 
 /**
  * A stand-in image backend whose behaviour is chosen by the monster name, so tests can make it
@@ -31,20 +32,13 @@ public class FakeImageBackend extends SwitchableServer {
 
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> releases = new ConcurrentHashMap<>();
-    private boolean broken;
     private HttpServer server;
     private ExecutorService executor;
 
     @Override
-    public void init(Map<String, String> initArgs) {
-        super.init(initArgs);
-        broken = "true".equals(initArgs.get("broken"));
-    }
-
-    @Override
     public Map<String, String> start() {
         try {
-            int port = Processes.freePort();
+            int port = ServiceProcess.freePort();
             if (running()) {
                 listen(new InetSocketAddress("127.0.0.1", port));
             }
@@ -84,7 +78,7 @@ public class FakeImageBackend extends SwitchableServer {
         } else if (path.startsWith("/monster/")) {
             String name = path.substring("/monster/".length());
             int call = calls.computeIfAbsent(name, key -> new AtomicInteger()).incrementAndGet();
-            monster(exchange, broken ? "status-500-broken" : name, call, size(exchange.getRequestURI().getQuery()));
+            monster(exchange, argument("broken", "true") ? "status-500-broken" : name, call, size(exchange.getRequestURI().getQuery()));
         } else {
             send(exchange, 404, "text/plain", "not found\n".getBytes(StandardCharsets.UTF_8));
         }

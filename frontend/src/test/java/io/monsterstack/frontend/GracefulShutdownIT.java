@@ -1,5 +1,6 @@
 package io.monsterstack.frontend;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,12 +13,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
+import io.monsterstack.testsupport.RawHttp;
+import io.monsterstack.testsupport.ServiceProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,72 +33,47 @@ class GracefulShutdownIT {
     private final RedisServer redis = new RedisServer();
     private final FakeImageBackend backend = new FakeImageBackend();
     private final HttpClient client = HttpClient.newHttpClient();
-    private Process frontend;
+    private ServiceProcess frontend;
 
     @AfterEach
     void stopEverything() {
-        Processes.stop(frontend);
+        if (frontend != null) {
+            frontend.close();
+        }
         backend.stop();
         redis.stop();
     }
 
     @Test
     void readinessGoesDownOnSigtermWhilePagesAndStaticFilesAreStillServed() throws IOException, InterruptedException {
-        redis.init(Map.of());
-        backend.init(Map.of());
         Map<String, String> config = new HashMap<>(redis.start());
         config.putAll(backend.start());
-        int port = Processes.freePort();
-        int managementPort = Processes.freePort();
-        config.put("quarkus.http.port", Integer.toString(port));
-        config.put("quarkus.management.port", Integer.toString(managementPort));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString()));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(Path.of("target", "graceful-shutdown-it.log").toFile());
-        builder.environment().put("SHUTDOWN_DELAY", DELAY.toSeconds() + "s");
-        frontend = builder.start();
-        Processes.awaitPort(port, Duration.ofSeconds(30), frontend);
-        URI site = URI.create("http://127.0.0.1:" + port);
-        URI ready = URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready");
-        Processes.awaitOk(ready, Duration.ofSeconds(30));
+        frontend = ServiceProcess.jar(FrontendJar.PATH).config(config).env(Map.of("SHUTDOWN_DELAY", DELAY.toSeconds() + "s"))
+                .log(Path.of("target", "graceful-shutdown-it.log")).startListening(Duration.ofSeconds(30));
+        URI ready = frontend.managementUrl("/q/health/ready");
+        RawHttp.await(ready, 200, Duration.ofSeconds(30));
 
-        frontend.destroy(); // SIGTERM, as docker stop and Swarm send
+        assertTrue(frontend.alive());
         long sigterm = System.nanoTime();
-        assertTrue(readinessTurns503(ready),
-                "readiness answers 503 after SIGTERM: " + Files.readString(Path.of("target", "graceful-shutdown-it.log")));
+        frontend.terminate(Duration.ZERO); // SIGTERM, as docker stop and Swarm send
+        // 503 at once, while the server still answers: a refused connection (an IOException, which
+        // fails the wait) would mean that it stopped accepting first.
+        await("readiness 503 after SIGTERM").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                .until(() -> status(ready) == 503);
         // Vert.x deletes its file cache in a JVM shutdown hook at once: asked over most of the delay,
         // the page's own favicon and stylesheet must still come back whole.
         int rounds = 0;
         do {
             rounds++;
-            assertEquals(200, status(site.resolve("/")), "pages are still served during the delay");
+            assertEquals(200, status(frontend.url("/")), "pages are still served during the delay");
             for (String file : new String[] {"favicon.svg", "css/monsterstack.css"}) {
-                HttpResponse<byte[]> answer = get(site.resolve("/" + file));
+                HttpResponse<byte[]> answer = get(frontend.url("/" + file));
                 assertEquals(200, answer.statusCode(), "/" + file + " during the delay");
                 assertArrayEquals(Files.readAllBytes(STATIC_FILES.resolve(file)), answer.body(), "/" + file);
             }
         } while (System.nanoTime() - sigterm < DELAY.toNanos() * 3 / 5);
         System.out.printf("page, favicon and stylesheet 200 in %d rounds during the delay%n", rounds);
-        assertTrue(frontend.waitFor(20, TimeUnit.SECONDS), "the process exits after the delay");
-    }
-
-    // Polls until 503; false if the server stops answering (or keeps saying 200) first.
-    private boolean readinessTurns503(URI ready) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (status(ready) == 503) {
-                    return true;
-                }
-            } catch (IOException refused) {
-                return false;
-            }
-            TimeUnit.MILLISECONDS.sleep(20);
-        }
-        return false;
+        assertTrue(frontend.awaitExit(Duration.ofSeconds(20)), "the process exits after the delay");
     }
 
     private int status(URI uri) throws IOException, InterruptedException {

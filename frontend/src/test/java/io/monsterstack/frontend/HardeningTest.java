@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URL;
 import java.time.Duration;
 
-import io.monsterstack.warmup.RawHttp;
+import io.monsterstack.testsupport.RawHttp;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-/** Security headers, malformed forms and protocol strictness (issue 8's smaller findings). */
+/** Security headers, malformed forms and protocol strictness (the smaller rows of docs/hardening.md). */
 @QuarkusTest
 @WithTestResource(value = RedisServer.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = FakeImageBackend.class, scope = TestResourceScope.MATCHING_RESOURCES)

@@ -1,10 +1,9 @@
 package io.monsterstack.frontend;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Map;
 
+import io.monsterstack.testsupport.ServiceProcess;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -26,13 +25,9 @@ public class ManagementPort implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        try {
-            int port = Processes.freePort();
-            address = new Address(URI.create("http://127.0.0.1:" + port));
-            return Map.of("quarkus.management.port", Integer.toString(port));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        int port = ServiceProcess.freePort();
+        address = new Address(URI.create("http://127.0.0.1:" + port));
+        return Map.of("quarkus.management.port", Integer.toString(port));
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.util.Set;
 
 import jakarta.inject.Inject;
 
-import io.monsterstack.metrics.ScrapedMetrics;
+import io.monsterstack.testsupport.ScrapedMetrics;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;

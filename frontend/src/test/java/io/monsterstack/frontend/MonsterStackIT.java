@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
+import io.monsterstack.testsupport.RawHttp;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class MonsterStackIT {
     @Test
     void pageLeadsToARealMonster() throws IOException, InterruptedException {
         // Started is not ready: the first visit must find Redis connected to get its number.
-        Processes.awaitOk(management.resolve("/q/health/ready"), Duration.ofSeconds(30));
+        RawHttp.await(management.resolve("/q/health/ready"), 200, Duration.ofSeconds(30));
         String page = given().formParam("name", "Grace Hopper").when().post("/").then()
                 .statusCode(200)
                 .body(containsString("<title>MonsterStack</title>"))

@@ -1,11 +1,16 @@
 package io.monsterstack.frontend;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
+
+import io.monsterstack.testsupport.ServiceProcess;
 
 /**
  * A real redis-server process on a free port with {@code requirepass}, its password handed to the
@@ -16,15 +21,8 @@ import java.util.UUID;
  */
 public class RedisServer extends SwitchableServer {
 
-    private Process process;
+    private ServiceProcess process;
     private Path directory;
-    private boolean wrongPassword;
-
-    @Override
-    public void init(Map<String, String> initArgs) {
-        super.init(initArgs);
-        wrongPassword = "wrong".equals(initArgs.get("password"));
-    }
 
     @Override
     public Map<String, String> start() {
@@ -32,24 +30,21 @@ public class RedisServer extends SwitchableServer {
             directory = Files.createTempDirectory("monsterstack-redis");
             String password = "pw-" + UUID.randomUUID();
             Path passwordFile = Files.writeString(directory.resolve("redis_password"), password + "\n");
-            Path frontendPasswordFile = wrongPassword
+            Path frontendPasswordFile = argument("password", "wrong")
                     ? Files.writeString(directory.resolve("wrong_password"), "pw-" + UUID.randomUUID() + "\n")
                     : passwordFile;
-            int port = Processes.freePort();
+            int port = ServiceProcess.freePort();
             if (running()) {
                 // In a config file rather than on the command line, where ps would show the password.
                 Path conf = Files.writeString(directory.resolve("redis.conf"), String.join("\n",
                         "port " + port, "bind 127.0.0.1", "requirepass " + password, "save \"\"",
                         "appendonly no", "dir " + directory, ""));
-                process = new ProcessBuilder("redis-server", conf.toString())
-                        .redirectErrorStream(true)
-                        .redirectOutput(directory.resolve("redis.log").toFile())
-                        .start();
-                Processes.awaitPort(port, Duration.ofSeconds(10), process);
+                process = ServiceProcess.command("redis-server", conf.toString()).port(port)
+                        .log(directory.resolve("redis.log")).startListening(Duration.ofSeconds(10));
             }
             return Map.of(
                     "quarkus.redis.hosts", "redis://127.0.0.1:" + port,
-                    "redis.password-file", frontendPasswordFile.toString(),
+                    "monsterstack.redis.password-file", frontendPasswordFile.toString(),
                     "test.redis.port", Integer.toString(port),
                     "test.redis.password-file", passwordFile.toString());
         } catch (IOException e) {
@@ -60,8 +55,16 @@ public class RedisServer extends SwitchableServer {
     /** Stops it; a second call does nothing. */
     @Override
     public void stop() {
-        Processes.stop(process);
-        Processes.deleteQuietly(directory);
+        if (process != null) {
+            process.close();
+        }
+        if (directory != null) {
+            try (Stream<Path> paths = Files.walk(directory)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         process = null;
         directory = null;
     }

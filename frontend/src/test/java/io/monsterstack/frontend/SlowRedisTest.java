@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
-import io.monsterstack.metrics.ScrapedMetrics;
-import io.monsterstack.warmup.RawHttp;
+import io.monsterstack.testsupport.ScrapedMetrics;
+import io.monsterstack.testsupport.RawHttp;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;

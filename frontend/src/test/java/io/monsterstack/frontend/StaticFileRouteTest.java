@@ -5,11 +5,20 @@ import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+
+import javax.imageio.ImageIO;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -49,6 +58,23 @@ class StaticFileRouteTest {
                 .header("Content-Length", equalTo(Integer.toString(body.length)))
                 .header("ETag", equalTo(etag))
                 .body(emptyString());
+    }
+
+    @Test
+    void theIconHoldsImagesThatDecode() throws IOException {
+        byte[] ico = given().when().get("/favicon.ico").then().statusCode(200).extract().asByteArray();
+        ByteBuffer directory = ByteBuffer.wrap(ico).order(ByteOrder.LITTLE_ENDIAN);
+        assertEquals(List.of(0, 1), List.of((int) directory.getShort(), (int) directory.getShort()), "ICO header");
+        int images = directory.getShort();
+        assertTrue(images > 0, "the icon holds images");
+        for (int i = 0; i < images; i++) {
+            int entry = 6 + 16 * i;
+            int side = ico[entry] & 0xff;
+            int length = directory.getInt(entry + 8);
+            int offset = directory.getInt(entry + 12);
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(ico, offset, length));
+            assertEquals(List.of(side, side), List.of(image.getWidth(), image.getHeight()), "image " + i + " decodes");
+        }
     }
 
     @Test

@@ -7,14 +7,19 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /** A test server that the argument {@code running=false} leaves off, so its port has nobody behind it. */
 abstract class SwitchableServer implements QuarkusTestResourceLifecycleManager {
 
-    private boolean running = true;
+    private Map<String, String> arguments = Map.of();
 
     @Override
     public void init(Map<String, String> initArgs) {
-        running = !"false".equals(initArgs.get("running"));
+        arguments = Map.copyOf(initArgs);
     }
 
     boolean running() {
-        return running;
+        return !argument("running", "false");
+    }
+
+    /** Whether the test resource's argument {@code name} has {@code value}. */
+    boolean argument(String name, String value) {
+        return value.equals(arguments.get(name));
     }
 }

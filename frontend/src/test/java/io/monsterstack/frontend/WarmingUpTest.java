@@ -3,7 +3,7 @@ package io.monsterstack.frontend;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.monsterstack.warmup.WarmingUpContract;
+import io.monsterstack.testsupport.WarmingUpContract;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

@@ -1,6 +1,6 @@
 package io.monsterstack.frontend;
 
-import io.monsterstack.warmup.EventLoopStallContract;
+import io.monsterstack.testsupport.EventLoopStallContract;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -2,6 +2,7 @@ package io.monsterstack.frontend;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -9,12 +10,14 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -39,6 +42,14 @@ class WrongRedisPasswordTest {
 
     @ConfigProperty(name = "quarkus.redis.max-pool-size")
     int poolSize;
+
+    @TestHTTPResource(value = "health", management = true)
+    URL health;
+
+    @Test
+    void servesAndSaysTheAuthenticationFailed() {
+        DependencyDown.assertServingWithout(health, "redis", equalTo("authentication failed"));
+    }
 
     @Test
     void failedHandshakesLeaveNoConnectionOpen() throws IOException {

@@ -18,7 +18,7 @@ import io.vertx.ext.web.RoutingContext;
 public class StrictProtocol {
 
     void register(@Observes Filters filters) {
-        filters.register(StrictProtocol::knownVersion, BackPressure.PRIORITY + 1);
+        filters.register(StrictProtocol::knownVersion, FilterOrder.KNOWN_VERSION);
     }
 
     void register(@Observes Router router) {
@@ -41,10 +41,8 @@ public class StrictProtocol {
         } else if (request.version() == null) {
             request.connection().close();
         } else {
-            context.response().setStatusCode(400)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
-                    .putHeader(HttpHeaders.CONNECTION, "close")
-                    .end("a Host header is required\n")
+            context.response().putHeader(HttpHeaders.CONNECTION, "close");
+            PlainText.send(context.response(), 400, "a Host header is required")
                     .onComplete(sent -> request.connection().close());
         }
     }

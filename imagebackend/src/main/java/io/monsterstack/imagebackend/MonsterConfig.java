@@ -5,8 +5,8 @@ import io.smallrye.config.WithDefault;
 import org.hibernate.validator.constraints.Range;
 
 /**
- * Limits of the image backend, checked at start: a value out of range stops start-up with one line
- * naming the variable, the value and the range.
+ * Limits of the image backend, each set by the variable its default names and checked at start: a
+ * value out of range stops start-up with one line naming the variable, the value and the range.
  */
 @ConfigMapping(prefix = "monster")
 public interface MonsterConfig {
@@ -22,7 +22,7 @@ public interface MonsterConfig {
      * its client reads it. At 2048 that is 47 KB, ~340 responses in flight; at 8192 (0.8 MB) twenty
      * slow clients would fill it, and at 32766 a single render (13 MB) overflows the 32 MB heap.
      */
-    @WithDefault("1024")
+    @WithDefault("${MONSTER_MAX_SIZE:1024}")
     @Range(min = 1024, max = 2048, message = "(MONSTER_MAX_SIZE)" + RANGE)
     int maxSize();
 
@@ -31,7 +31,7 @@ public interface MonsterConfig {
      * longest MONSTER_NAME_MAX_LENGTH the frontend may pass on; at most 1024, as the 4096-byte
      * request line refuses most longer names anyway once they are percent-encoded.
      */
-    @WithDefault("256")
+    @WithDefault("${MONSTER_MAX_NAME_LENGTH:256}")
     @Range(min = 256, max = 1024, message = "(MONSTER_MAX_NAME_LENGTH)" + RANGE)
     int maxNameLength();
 }

@@ -1,11 +1,11 @@
 package io.monsterstack.imagebackend;
 
+import io.monsterstack.httpguard.IfNoneMatch;
+import io.monsterstack.httpguard.PlainText;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.HexFormat;
 import java.util.List;
@@ -22,7 +22,7 @@ public class MonsterImageResource {
     static final int DEFAULT_SIZE = 20;
 
     /** A name's picture never changes within an art version, which is part of the ETag. */
-    static final String CACHE_FOREVER = "public, max-age=31536000, immutable";
+    private static final String CACHE_FOREVER = "public, max-age=31536000, immutable";
 
     private static final HexFormat HEX = HexFormat.of();
     private static final int MAX_DIGITS = 9;
@@ -42,14 +42,14 @@ public class MonsterImageResource {
     public Response monster(@RestPath String name, @RestQuery List<String> size, @RestQuery List<String> width,
             @RestQuery List<String> height, @RestHeader(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         if (name.codePointCount(0, name.length()) > config.maxNameLength()) {
-            throw reject(Response.Status.REQUEST_URI_TOO_LONG,
+            throw PlainText.refusal(Response.Status.REQUEST_URI_TOO_LONG,
                     "name longer than " + config.maxNameLength() + " characters");
         }
         int side = side(size, width, height);
         byte[] seed = MonsterRenderer.seed(name);
         String etag = "\"" + MonsterRenderer.ART_VERSION + "-" + HEX.formatHex(seed, 0, 16) + "-" + side + "\"";
         Response.ResponseBuilder response;
-        if (matches(ifNoneMatch, etag)) {
+        if (IfNoneMatch.matches(ifNoneMatch, etag)) {
             response = Response.notModified();
         } else {
             long start = System.nanoTime();
@@ -74,38 +74,17 @@ public class MonsterImageResource {
 
     private int pixels(String parameter, List<String> values) {
         if (values.size() > 1) {
-            throw reject(Response.Status.BAD_REQUEST, parameter + " given more than once");
+            throw PlainText.refusal(Response.Status.BAD_REQUEST, parameter + " given more than once");
         }
         String value = values.get(0);
         if (value.isEmpty() || value.length() > MAX_DIGITS || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
             // Longer digit strings are refused here, before they can overflow an int.
-            throw reject(Response.Status.BAD_REQUEST, parameter + " must be a whole number of pixels up to " + maxSize);
+            throw PlainText.refusal(Response.Status.BAD_REQUEST, parameter + " must be a whole number of pixels up to " + maxSize);
         }
         int pixels = Integer.parseInt(value);
         if (pixels > maxSize) {
-            throw reject(Response.Status.BAD_REQUEST, parameter + " must be at most " + maxSize + " pixels");
+            throw PlainText.refusal(Response.Status.BAD_REQUEST, parameter + " must be at most " + maxSize + " pixels");
         }
         return pixels;
-    }
-
-    /** Whether an If-None-Match header names this ETag (weak or strong) or is {@code *}. */
-    static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.strip();
-            if (tag.startsWith("W/")) {
-                tag = tag.substring(2);
-            }
-            if (tag.equals("*") || tag.equals(etag)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static WebApplicationException reject(Response.Status status, String reason) {
-        return new WebApplicationException(Response.status(status).type(MediaType.TEXT_PLAIN_TYPE).entity(reason + "\n").build());
     }
 }

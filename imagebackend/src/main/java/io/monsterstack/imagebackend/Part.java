@@ -1,7 +1,5 @@
 package io.monsterstack.imagebackend;
 
-import java.util.Arrays;
-
 /**
  * One drawn variant of a body part: some rows of the 12×12 grid, starting at row {@code top}.
  *
@@ -49,20 +47,5 @@ public final class Part {
                 grid[i] = cells[i];
             }
         }
-    }
-
-    /** Palette index this part paints at a cell, 0 where it leaves the cell alone. */
-    int inkAt(int row, int column) {
-        return cells[row * GRID + column];
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof Part part && Arrays.equals(cells, part.cells);
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(cells);
     }
 }

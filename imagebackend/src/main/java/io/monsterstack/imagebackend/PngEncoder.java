@@ -22,7 +22,7 @@ public final class PngEncoder {
     private static final int IDAT = 0x49444154;
     private static final int IEND = 0x49454e44;
     private static final int CHUNK_OVERHEAD = 12;
-    static final int FILTER_UP = 2;
+    private static final int FILTER_UP = 2;
 
     private static final ThreadLocal<Workspace> WORKSPACES = ThreadLocal.withInitial(Workspace::new);
 
@@ -35,7 +35,9 @@ public final class PngEncoder {
      * transparent square, {@code grid <= side < MAX_SIDE}. {@code rgb} holds three bytes per palette entry.
      */
     public static byte[] encode(byte[] cells, int grid, int side, byte[] rgb) {
-        requireDrawable(cells, grid, side, rgb);
+        if (side < grid || side >= MAX_SIDE || cells.length != grid * grid || rgb.length % 3 != 0 || rgb.length > 256 * 3) {
+            throw new IllegalArgumentException("cannot draw a " + grid + "-cell grid on a side of " + side);
+        }
         Workspace workspace = WORKSPACES.get();
         ZlibWriter zlib = workspace.zlib;
         writeImageData(zlib, workspace.differences(grid), cells, grid, side);
@@ -43,19 +45,11 @@ public final class PngEncoder {
         return png(compressed, zlib.length(), side, rgb);
     }
 
-    /** Throws unless {@link #encode} can draw these arguments. */
-    static void requireDrawable(byte[] cells, int grid, int side, byte[] rgb) {
-        if (side < grid || side >= MAX_SIDE || cells.length != grid * grid || rgb.length % 3 != 0 || rgb.length > 256 * 3) {
-            throw new IllegalArgumentException("cannot draw a " + grid + "-cell grid on a side of " + side);
-        }
-    }
-
     /**
      * Wraps zlib-compressed Up-filtered scanlines (the first {@code compressedLength} bytes of
      * {@code compressed}) in the chunks of a {@code side}×{@code side} indexed PNG with palette {@code rgb}.
-     * Package-private so that the benchmark's {@code Deflater} variant writes the very same chunks.
      */
-    static byte[] png(byte[] compressed, int compressedLength, int side, byte[] rgb) {
+    private static byte[] png(byte[] compressed, int compressedLength, int side, byte[] rgb) {
         Workspace workspace = WORKSPACES.get();
         byte[] png = new byte[SIGNATURE.length + CHUNK_OVERHEAD * 5 + 13 + rgb.length + 1 + compressedLength];
         System.arraycopy(SIGNATURE, 0, png, 0, SIGNATURE.length);

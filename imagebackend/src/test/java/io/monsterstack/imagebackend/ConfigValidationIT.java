@@ -5,25 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.monsterstack.testsupport.ServiceProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,7 +28,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ConfigValidationIT {
 
     // Generous, for a loaded CI machine: an idle one starts or refuses in about 2 s.
-    private static final long START_LIMIT_SECONDS = 120;
+    private static final Duration START_LIMIT = Duration.ofSeconds(120);
+    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    private static final Path PROPERTIES = Path.of("src", "main", "resources", "application.properties");
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -45,39 +40,48 @@ class ConfigValidationIT {
         "99999 | -1   | -1s | 99999; allowed: 1024 to 2048 | -1; allowed: 256 to 1024   | PT-1S; allowed: 2s to 60s",
     })
     void limitsOutOfRangeStopStartUp(String maxSize, String maxNameLength, String stallLimit, String sizeLine,
-            String nameLine, String stallLine) throws IOException, InterruptedException {
-        Path log = Path.of("target", "config-validation-" + maxSize + ".log");
-        Process process = start(Map.of("MONSTER_MAX_SIZE", maxSize, "MONSTER_MAX_NAME_LENGTH", maxNameLength,
-                "EVENT_LOOP_STALL_LIMIT", stallLimit), List.of(), 0, log);
-        boolean exited = process.waitFor(START_LIMIT_SECONDS, TimeUnit.SECONDS);
-        if (!exited) {
-            process.destroyForcibly();
+            String nameLine, String stallLine) throws InterruptedException {
+        assertRefused(Map.of("MONSTER_MAX_SIZE", maxSize, "MONSTER_MAX_NAME_LENGTH", maxNameLength, "EVENT_LOOP_STALL_LIMIT", stallLimit),
+                "monster.max-size (MONSTER_MAX_SIZE) is " + sizeLine,
+                "monster.max-name-length (MONSTER_MAX_NAME_LENGTH) is " + nameLine,
+                "monsterstack.event-loops.stall-limit (EVENT_LOOP_STALL_LIMIT) is " + stallLine);
+    }
+
+    @Test
+    void theSettingsItSharesWithTheFrontendAreCheckedToo() throws InterruptedException {
+        assertRefused(Map.of("SHUTDOWN_DELAY", "31s", "SHUTDOWN_TIMEOUT", "-1s", "WARM_UP_MAX_DURATION", "121s"),
+                "monsterstack.shutdown.delay (SHUTDOWN_DELAY) is PT31S; allowed: 0s to 30s",
+                "monsterstack.shutdown.timeout (SHUTDOWN_TIMEOUT) is PT-1S; allowed: 0s to 60s",
+                "monsterstack.warm-up.max-duration (WARM_UP_MAX_DURATION) is PT2M1S; allowed: 1s to 120s");
+    }
+
+    /** Starts the jar with the variables; it must exit non-zero soon, printing exactly these lines and a heading. */
+    private static void assertRefused(Map<String, String> variables, String... problems) throws InterruptedException {
+        try (ServiceProcess backend = ServiceProcess.jar(JAR).env(variables)
+                .log(Path.of("target", "config-validation-" + variables.hashCode() + ".log")).start()) {
+            assertTrue(backend.awaitExit(START_LIMIT), "start-up must give up, not hang: " + backend.log());
+            String output = backend.log();
+            assertNotEquals(0, backend.exitValue(), output);
+            List<String> lines = output.lines().toList();
+            for (String problem : problems) {
+                assertTrue(lines.contains("\t" + problem), output);
+            }
+            assertFalse(output.contains("\tat "), "no stack trace: " + output);
+            // The problems, Quarkus' heading and Hibernate Validator's two-line version notice.
+            assertTrue(lines.size() <= problems.length + 3, "nothing else is printed: " + output);
         }
-        String output = Files.readString(log);
-        assertTrue(exited, "start-up must give up, not hang: " + output);
-        assertNotEquals(0, process.exitValue(), output);
-        List<String> lines = output.lines().toList();
-        assertTrue(lines.contains("\tmonster.max-size (MONSTER_MAX_SIZE) is " + sizeLine), output);
-        assertTrue(lines.contains("\tmonster.max-name-length (MONSTER_MAX_NAME_LENGTH) is " + nameLine), output);
-        assertTrue(lines.contains("\tmonsterstack.event-loops.stall-limit (EVENT_LOOP_STALL_LIMIT) is " + stallLine), output);
-        assertFalse(output.contains("\tat "), "no stack trace: " + output);
-        // The three problems, Quarkus' heading and Hibernate Validator's two-line version notice.
-        assertTrue(lines.size() <= 6, "nothing else is printed: " + output);
     }
 
     @Test
     void largestAllowedSizeRendersConcurrentlyUnderTheImageHeap() throws Exception {
-        int port = freePort();
-        Path log = Path.of("target", "config-validation-largest.log");
-        Process process = start(Map.of("MONSTER_MAX_SIZE", "2048", "MONSTER_MAX_NAME_LENGTH", "1024"), imageJvmOptions(),
-                port, log);
-        try {
-            awaitPort(port, process, log);
+        try (ServiceProcess backend = ServiceProcess.jar(JAR).imageJvmOptions(PROPERTIES)
+                .env(Map.of("MONSTER_MAX_SIZE", "2048", "MONSTER_MAX_NAME_LENGTH", "1024"))
+                .log(Path.of("target", "config-validation-largest.log")).startListening(START_LIMIT)) {
             // HTTP/1.1 as the frontend speaks it (the default would try an h2c upgrade on every request).
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             List<CompletableFuture<HttpResponse<byte[]>>> responses = new ArrayList<>();
             for (int i = 0; i < 64; i++) {
-                responses.add(client.sendAsync(request(port, "/monster/" + "n".repeat(1000) + i + "?size=2048"),
+                responses.add(client.sendAsync(HttpRequest.newBuilder(backend.url("/monster/" + "n".repeat(1000) + i + "?size=2048")).build(),
                         HttpResponse.BodyHandlers.ofByteArray()));
             }
             for (CompletableFuture<HttpResponse<byte[]>> response : responses) {
@@ -85,58 +89,9 @@ class ConfigValidationIT {
                 assertEquals(200, png.statusCode());
                 PngAssertions.assertStrictIndexedPng(png.body(), 2048);
             }
-            assertEquals(400, client.send(request(port, "/monster/a?size=2049"),
+            assertEquals(400, client.send(HttpRequest.newBuilder(backend.url("/monster/a?size=2049")).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode());
-            assertTrue(process.isAlive(), Files.readString(log));
-        } finally {
-            process.destroy();
-            process.waitFor(10, TimeUnit.SECONDS);
-            process.destroyForcibly();
+            assertTrue(backend.alive(), backend.log());
         }
-    }
-
-    private static HttpRequest request(int port, String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build();
-    }
-
-    /** The JVM options the container image runs with, from the same application.properties key Jib reads. */
-    private static List<String> imageJvmOptions() throws IOException {
-        Properties properties = new Properties();
-        try (InputStream in = Files.newInputStream(Path.of("src", "main", "resources", "application.properties"))) {
-            properties.load(in);
-        }
-        return Arrays.asList(properties.getProperty("quarkus.jib.jvm-additional-arguments").split(","));
-    }
-
-    private static Process start(Map<String, String> environment, List<String> jvmOptions, int port, Path log)
-            throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.management.port=0", "-jar",
-                Path.of("target", "quarkus-app", "quarkus-run.jar").toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(environment);
-        return builder.start();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void awaitPort(int port, Process process, Path log) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_LIMIT_SECONDS);
-        while (System.nanoTime() < deadline) {
-            assertTrue(process.isAlive(), "exited before listening: " + Files.readString(log));
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                process.waitFor(50, TimeUnit.MILLISECONDS);
-            }
-        }
-        throw new AssertionError("nothing listens on " + port + ": " + Files.readString(log));
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The benchmark compares equal outputs: the Deflater variant decodes to PngEncoder's very pixels. */
+/** The benchmark compares equal outputs: the Deflater variant has the same chunks and decodes to PngEncoder's very pixels. */
 class DeflaterPngEncoderTest {
 
     @ParameterizedTest

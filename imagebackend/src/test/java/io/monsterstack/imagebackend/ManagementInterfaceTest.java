@@ -1,38 +1,18 @@
 package io.monsterstack.imagebackend;
 
-import static io.restassured.RestAssured.given;
-
-import io.quarkus.test.common.http.TestHTTPResource;
+import io.monsterstack.testsupport.ManagementInterfaceContract;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import java.util.List;
 
-/** Metrics and health only on the management interface; the stack's healthcheck only on the app port. */
+/** The image backend's paths: the stack's healthcheck and its routes on 8080, the rest on the management port. */
 @QuarkusTest
-class ManagementInterfaceTest {
+class ManagementInterfaceTest extends ManagementInterfaceContract {
 
-    @TestHTTPResource("/")
-    URL app;
-
-    @TestHTTPResource(value = "/", management = true)
-    URL management;
-
-    @ParameterizedTest
-    @ValueSource(strings = {"/q/metrics", "/q/health", "/q/health/live", "/q/health/ready"})
-    void servedOnTheManagementPortOnly(String path) {
-        given().baseUri(origin(management)).when().get(path).then().statusCode(200);
-        given().baseUri(origin(app)).when().get(path).then().statusCode(404);
+    static List<String> managementPaths() {
+        return List.of("/q/metrics", "/q/health", "/q/health/live", "/q/health/ready");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"/healthz", "/", "/monster/anyone"})
-    void applicationRoutesOnTheAppPortOnly(String path) {
-        given().baseUri(origin(app)).when().get(path).then().statusCode(200);
-        given().baseUri(origin(management)).when().get(path).then().statusCode(404);
-    }
-
-    private static String origin(URL url) {
-        return url.getProtocol() + "://" + url.getHost() + ":" + url.getPort();
+    static List<String> applicationPaths() {
+        return List.of("/healthz", "/", "/monster/anyone");
     }
 }

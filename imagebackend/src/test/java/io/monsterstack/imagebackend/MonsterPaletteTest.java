@@ -40,7 +40,7 @@ class MonsterPaletteTest {
         }
     }
 
-    /** The names the issue found muddy, then a thousand random ones. */
+    /** Names once seen muddy, then a thousand random ones. */
     private static List<String> names() {
         List<String> names = new ArrayList<>(List.of("x y z", "Ωmega", "élodie", "42", "Docker", "John Doe"));
         Random random = new Random(11);

@@ -1,6 +1,6 @@
 package io.monsterstack.imagebackend;
 
-import io.monsterstack.warmup.WarmedUpContract;
+import io.monsterstack.testsupport.WarmedUpContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 

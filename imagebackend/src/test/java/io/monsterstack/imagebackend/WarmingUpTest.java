@@ -1,6 +1,6 @@
 package io.monsterstack.imagebackend;
 
-import io.monsterstack.warmup.WarmingUpContract;
+import io.monsterstack.testsupport.WarmingUpContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 

@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.http.Outcome;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
+import io.monsterstack.httpguard.FilterOrder;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
@@ -28,9 +29,6 @@ import io.vertx.ext.web.RoutingContext;
  */
 @Singleton
 public class HttpServerRequests {
-
-    /** Before every other filter, so that the time includes theirs. */
-    static final int PRIORITY = 10_000;
 
     private static final int METHODS = 8;
 
@@ -52,7 +50,7 @@ public class HttpServerRequests {
     }
 
     void register(@Observes Filters filters) {
-        filters.register(this::time, PRIORITY);
+        filters.register(this::time, FilterOrder.REQUEST_TIMER);
     }
 
     private void time(RoutingContext context) {

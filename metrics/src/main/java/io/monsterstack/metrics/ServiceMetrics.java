@@ -6,7 +6,9 @@ import java.util.Set;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.config.MeterFilter;
@@ -42,6 +44,11 @@ public class ServiceMetrics {
                 .tag("version", config.version())
                 .strongReference(true)
                 .register(registry);
+    }
+
+    /** One series of a counter with one label, such as monsterstack_monster_lookups_total{layer="memory"}. */
+    public static Counter counter(MeterRegistry registry, String name, String description, String label, String value) {
+        return Counter.builder(name).description(description).tag(label, value).register(registry);
     }
 
     private static Duration[] millis(long... values) {

@@ -28,24 +28,21 @@ public class BackendCalls implements BeforeRetryHandler {
     private final Timer latency;
     private final Counter retries;
 
+    private static final String CALLS = "monsterstack.backend.calls";
+    private static final String CALLS_DESCRIPTION =
+            "Monster fetches from the image backend: ok, client_error (4xx), unavailable, timeout";
+
     BackendCalls(PrometheusMeterRegistry registry) {
-        this.ok = outcome(registry, "ok");
-        this.clientError = outcome(registry, "client_error");
-        this.unavailable = outcome(registry, "unavailable");
-        this.timeout = outcome(registry, "timeout");
+        this.ok = ServiceMetrics.counter(registry, CALLS, CALLS_DESCRIPTION, "outcome", "ok");
+        this.clientError = ServiceMetrics.counter(registry, CALLS, CALLS_DESCRIPTION, "outcome", "client_error");
+        this.unavailable = ServiceMetrics.counter(registry, CALLS, CALLS_DESCRIPTION, "outcome", "unavailable");
+        this.timeout = ServiceMetrics.counter(registry, CALLS, CALLS_DESCRIPTION, "outcome", "timeout");
         this.latency = Timer.builder("monsterstack.backend.call")
                 .description("Time of each monster fetch from the image backend, whatever its outcome")
                 .serviceLevelObjectives(ServiceMetrics.LATENCY_BUCKETS)
                 .register(registry);
         this.retries = Counter.builder("monsterstack.backend.retries")
                 .description("Monster fetches sent again after a refused connection")
-                .register(registry);
-    }
-
-    private static Counter outcome(PrometheusMeterRegistry registry, String outcome) {
-        return Counter.builder("monsterstack.backend.calls")
-                .description("Monster fetches from the image backend: ok, client_error (4xx), unavailable, timeout")
-                .tag("outcome", outcome)
                 .register(registry);
     }
 

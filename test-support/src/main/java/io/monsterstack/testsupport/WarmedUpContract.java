@@ -1,16 +1,17 @@
-package io.monsterstack.warmup;
+package io.monsterstack.testsupport;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.time.Duration;
 import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import io.monsterstack.metrics.ScrapedMetrics;
+import io.monsterstack.warmup.SelfWarmUp;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ public abstract class WarmedUpContract {
     URL metrics;
 
     @Test
-    void healthyOnlyOnceEveryWarmUpRequestIsAnswered() throws InterruptedException {
+    void healthyOnlyOnceEveryWarmUpRequestIsAnswered() {
         awaitWarmedUp();
         assertEquals(REQUESTS, warmUp.answered(), "every warm-up request answered with a success");
         assertEquals(0, warmUp.failed());
@@ -52,10 +53,7 @@ public abstract class WarmedUpContract {
     }
 
     /** Waits up to 30 s for the warm-up to end; fails if it does not. */
-    protected void awaitWarmedUp() throws InterruptedException {
-        for (int polls = 0; !warmUp.done() && polls < 300; polls++) {
-            Thread.sleep(100);
-        }
-        assertTrue(warmUp.done(), "warm-up over within 30 s");
+    protected void awaitWarmedUp() {
+        await("warm-up over").atMost(Duration.ofSeconds(30)).until(warmUp::done);
     }
 }

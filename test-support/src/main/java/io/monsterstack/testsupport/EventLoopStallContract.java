@@ -1,5 +1,6 @@
-package io.monsterstack.warmup;
+package io.monsterstack.testsupport;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
+import io.monsterstack.warmup.EventLoopConfig;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.restassured.path.json.JsonPath;
 import io.vertx.core.Vertx;
@@ -27,6 +29,8 @@ import org.junit.jupiter.api.Test;
 public abstract class EventLoopStallContract {
 
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+    /** About ten probes a second, so that they land on every loop in turn. */
+    private static final Duration PROBE_INTERVAL = Duration.ofMillis(100);
     private static final int RETRIES = 3;
     private static final Duration THROTTLING_PAUSE = Duration.ofSeconds(3);
     // EventLoopHealthCheck's period: a loop's last heartbeat may be this old when it gets blocked.
@@ -42,21 +46,20 @@ public abstract class EventLoopStallContract {
     URL root;
 
     @Test
-    void aLoopSilentForLongerThanAThrottlingPauseIsStillHealthy() throws InterruptedException {
+    void aLoopSilentForLongerThanAThrottlingPauseIsStillHealthy() {
         assertEquals(Duration.ofSeconds(10), config.stallLimit(), "EVENT_LOOP_STALL_LIMIT's default");
         RawHttp.Answer answer;
         try (BlockedLoop blocked = new BlockedLoop(vertx)) {
             // Short of the limit by two heartbeats, so that no probe of this loop may rightly see 503.
-            long deadline = blocked.since() + config.stallLimit().minus(HEARTBEAT.multipliedBy(2)).toNanos();
-            do {
-                answer = probe();
-                // 0: no answer in time, the probe's connection went to the blocked loop itself.
-                assertTrue(answer.status() == 200 || answer.status() == 0, "during a pause: " + answer + " " + answer.body());
-            } while ((answer.status() != 200 || heartbeatAgeMs(answer) < THROTTLING_PAUSE.toMillis())
-                    && System.nanoTime() < deadline);
+            answer = await("a 200 with a heartbeat " + THROTTLING_PAUSE + " old")
+                    .atMost(until(blocked.since() + config.stallLimit().minus(HEARTBEAT.multipliedBy(2)).toNanos()))
+                    .pollInterval(PROBE_INTERVAL)
+                    .until(this::probe, probed -> {
+                        // 0: no answer in time, the probe's connection went to the blocked loop itself.
+                        assertTrue(probed.status() == 200 || probed.status() == 0, "during a pause: " + probed + " " + probed.body());
+                        return probed.status() == 200 && heartbeatAgeMs(probed) >= THROTTLING_PAUSE.toMillis();
+                    });
         }
-        assertEquals(200, answer.status(), "an answer with a heartbeat " + THROTTLING_PAUSE + " old: " + answer);
-        assertTrue(heartbeatAgeMs(answer) >= THROTTLING_PAUSE.toMillis(), answer.body());
         System.out.printf("paused loop: 200 with its heartbeat %d ms old%n", heartbeatAgeMs(answer));
         assertEquals("UP", JsonPath.from(answer.body()).getString("eventLoops"));
     }
@@ -65,14 +68,14 @@ public abstract class EventLoopStallContract {
     void aLoopStalledPastTheLimitFailsEveryProbeUntilItRunsAgain() throws InterruptedException {
         long limitMs = config.stallLimit().toMillis();
         try (BlockedLoop blocked = new BlockedLoop(vertx)) {
-            long deadline = blocked.since() + config.stallLimit().plusSeconds(10).toNanos();
-            RawHttp.Answer answer;
-            do {
-                answer = probe();
-                assertTrue(answer.status() == 200 || answer.status() == 503 || answer.status() == 0, answer.text());
-            } while (answer.status() != 503 && System.nanoTime() < deadline);
+            RawHttp.Answer answer = await("a 503 once the loop is stalled past the limit")
+                    .atMost(until(blocked.since() + config.stallLimit().plusSeconds(10).toNanos()))
+                    .pollInterval(PROBE_INTERVAL)
+                    .until(this::probe, probed -> {
+                        assertTrue(probed.status() == 200 || probed.status() == 503 || probed.status() == 0, probed.text());
+                        return probed.status() == 503;
+                    });
             long stalledMs = (System.nanoTime() - blocked.since()) / 1_000_000;
-            assertEquals(503, answer.status(), "a loop stalled for " + stalledMs + " ms: " + answer);
             assertTrue(stalledMs >= limitMs - HEARTBEAT.multipliedBy(2).toMillis(),
                     "503 after " + stalledMs + " ms, before the " + limitMs + " ms limit");
             assertEquals("DOWN", JsonPath.from(answer.body()).getString("eventLoops"));
@@ -81,23 +84,25 @@ public abstract class EventLoopStallContract {
                     answer.millis());
             // Whichever loop a probe lands on, it fails: the healthcheck's retries see consecutive failures.
             for (int probe = 0; probe < 2 * RETRIES; probe++) {
+                TimeUnit.NANOSECONDS.sleep(PROBE_INTERVAL.toNanos());
                 RawHttp.Answer next = probe();
                 assertNotEquals(200, next.status(), "probe " + probe + " passed with a loop stalled: " + next);
             }
         }
-        RawHttp.Answer answer;
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        do {
-            answer = probe();
-        } while (answer.status() != 200 && System.nanoTime() < deadline);
-        assertEquals(200, answer.status(), "healthy again once the loop runs: " + answer + " " + answer.body());
+        RawHttp.Answer answer = await("healthy again once the loop runs").atMost(Duration.ofSeconds(10))
+                .pollInterval(PROBE_INTERVAL)
+                .until(this::probe, probed -> probed.status() == 200);
         assertEquals("UP", JsonPath.from(answer.body()).getString("eventLoops"));
     }
 
-    // A probe as the healthcheck sends it, about ten a second: a new connection, then at most 2 s.
-    private RawHttp.Answer probe() throws InterruptedException {
-        TimeUnit.MILLISECONDS.sleep(100);
+    // A probe as the healthcheck sends it: a new connection, then at most 2 s.
+    private RawHttp.Answer probe() {
         return RawHttp.get(root.getPort(), "/healthz", PROBE_TIMEOUT);
+    }
+
+    /** The time left until {@code nanoTime}, at least a probe's. */
+    private static Duration until(long nanoTime) {
+        return Duration.ofNanos(Math.max(nanoTime - System.nanoTime(), PROBE_TIMEOUT.toNanos()));
     }
 
     private static long heartbeatAgeMs(RawHttp.Answer answer) {

@@ -1,4 +1,4 @@
-package io.monsterstack.metrics;
+package io.monsterstack.testsupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.monsterstack.warmup;
+package io.monsterstack.testsupport;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.net.URL;
 import java.util.Map;
 
-import io.monsterstack.metrics.ScrapedMetrics;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import org.junit.jupiter.api.Test;

@@ -1,23 +1,24 @@
-package io.monsterstack.frontend;
+package io.monsterstack.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
  * An attacker's connection: writes its bytes from a thread and never reads the answers (its receive
  * buffer is kept small), until everything is written, the server stops reading or {@link #close()}.
  */
-final class Flood implements AutoCloseable {
+public final class Flood implements AutoCloseable {
 
     private final Socket socket;
     private final Thread writer;
     private volatile long written;
 
-    Flood(int port, byte[] bytes) {
+    public Flood(int port, byte[] bytes) {
         try {
             socket = new Socket();
             socket.setReceiveBufferSize(4096);
@@ -40,12 +41,12 @@ final class Flood implements AutoCloseable {
         writer.start();
     }
 
-    long written() {
+    public long written() {
         return written;
     }
 
     /** The first bytes the server sent back, without waiting longer than the time given. */
-    byte[] firstAnswerBytes(int count, Duration wait) throws IOException {
+    public byte[] firstAnswerBytes(int count, Duration wait) throws IOException {
         socket.setSoTimeout((int) wait.toMillis());
         InputStream in = socket.getInputStream();
         try {
@@ -61,7 +62,7 @@ final class Flood implements AutoCloseable {
         writer.join();
     }
 
-    static byte[] repeat(String request, int times) {
-        return request.repeat(times).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    public static byte[] repeat(String request, int times) {
+        return request.repeat(times).getBytes(StandardCharsets.ISO_8859_1);
     }
 }

@@ -1,11 +1,14 @@
-package io.monsterstack.warmup;
+package io.monsterstack.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+
+import org.awaitility.Awaitility;
 
 /** HTTP/1.1 over a raw socket, the way a healthcheck's wget asks: one connection, one deadline, no retry. */
 public final class RawHttp {
@@ -30,6 +33,17 @@ public final class RawHttp {
 
     public static Answer get(int port, String path, Duration timeout) {
         return exchange(port, "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", timeout);
+    }
+
+    /**
+     * Waits until {@code url} (on 127.0.0.1) answers {@code status}, asking every 100 ms with 5 s per
+     * answer, and returns that answer: a started service may need a while to reach its dependencies.
+     */
+    public static Answer await(URI url, int status, Duration within) {
+        String path = url.getRawQuery() == null ? url.getRawPath() : url.getRawPath() + "?" + url.getRawQuery();
+        return Awaitility.await(url + " answering " + status).atMost(within)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> get(url.getPort(), path, Duration.ofSeconds(5)), answer -> answer.status() == status);
     }
 
     /** Sends the bytes as they are and reads until the server closes or the deadline passes. */

@@ -1,4 +1,4 @@
-package io.monsterstack.frontend;
+package io.monsterstack.testsupport;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,13 +15,13 @@ import java.util.function.IntFunction;
  * Legitimate load, as a load generator makes it: requests 0, 1, 2... on keep-alive HTTP/1.1
  * connections (java.net.http), at most a given number in flight, until a count or a duration runs out.
  */
-final class ParallelRequests {
+public final class ParallelRequests {
 
     private ParallelRequests() {
     }
 
     /** How many answers came with each status (0: none within 5 s, or the connection failed). */
-    static Map<Integer, Integer> send(int inFlight, int count, Duration duration, IntFunction<HttpRequest.Builder> request)
+    public static Map<Integer, Integer> send(int inFlight, int count, Duration duration, IntFunction<HttpRequest.Builder> request)
             throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2)).build();
@@ -40,7 +40,7 @@ final class ParallelRequests {
         return new TreeMap<>(statuses);
     }
 
-    static HttpRequest.Builder to(int port, String path) {
+    public static HttpRequest.Builder to(int port, String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
     }
 }
