@@ -23,7 +23,7 @@ serving one monster PNG statically (the ceiling), then measures with wrk:
   nginx    the same PNG as a static file
 and reports req/s, p50/p99 latency, each as a ratio to nginx at the same connection count,
 time to /q/health/ready (median of 5 starts) and peak RSS of each service, checked against
-issue 12's round-2 targets.
+the targets of scripts/bench/report.py (docs/performance.md).
 
 What bounds each path: for every run, the CPU time (/proc utime + stime) of each process (the
 services, Redis, nginx, wrk itself) per request, and the ceiling the cores set: req/s <= cores /

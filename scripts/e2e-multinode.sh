@@ -160,18 +160,13 @@ print_table() {
     } | column -t -s '|' | sed 's/^/    /'
 }
 
-# --- HOOK (issue 9): the sustained load and the retry counters --------------------------------
-# When scripts/lib/traffic.sh provides them (the zero-downtime work: Load.java at $LOAD_RATE
-# requests/s, HAProxy stats and the frontends' retry counters), every operation also runs the
-# load against every node's port, and the table shows its requests and the retries; until then
-# only the curl loop runs and the retries column says "-". MULTINODE_LOAD=0 turns the load off.
+# --- The sustained load (scripts/lib/traffic.sh) against every node's port, beside the curl loop;
+# MULTINODE_LOAD=0 turns it off.
 load_hook_start() {
-    if declare -F load_start > /dev/null && [ "${MULTINODE_LOAD:-1}" != 0 ]; then
-        load_start "${LOAD_RATE:-200}" 900 "$@"
-    fi
+    [ "${MULTINODE_LOAD:-1}" = 0 ] || LOAD_LIVE= load_start "${LOAD_RATE:-200}" 900 "$@"
 }
 load_hook_stop() {
-    if declare -F load_start > /dev/null && [ "${MULTINODE_LOAD:-1}" != 0 ]; then
+    if [ "${MULTINODE_LOAD:-1}" != 0 ]; then
         load_stop
         info "$load_line"
     fi
@@ -191,16 +186,10 @@ edge_retries_all_nodes() {
     echo "$total"
 }
 retries_hook_begin() {
-    if declare -F edge_counters > /dev/null; then
-        edge_retries_all_nodes > "$work/retries-before"
-    fi
+    edge_retries_all_nodes > "$work/retries-before"
 }
 retries_hook_end() {
-    if declare -F edge_counters > /dev/null; then
-        echo "edge $(( $(edge_retries_all_nodes) - $(cat "$work/retries-before") ))"
-    else
-        echo "-"
-    fi
+    echo "edge $(( $(edge_retries_all_nodes) - $(cat "$work/retries-before") ))"
 }
 
 teardown() {

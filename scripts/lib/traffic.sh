@@ -105,7 +105,7 @@ load_start() {
     load_pid=$!
     wait_until 60 "the load to start" grep -q '^load: sending' "$load_log"
     # The seed's "while true; do curl ... | grep title; done", readable: a line a second.
-    if [ -n "${LOAD_LIVE:-1}" ]; then
+    if [ -n "${LOAD_LIVE-1}" ]; then
         tail -n +1 -f --pid "$load_pid" "$load_log" | grep --line-buffered '^live: ' | sed -u 's/^/    /' &
         load_live_pid=$!
     fi
