@@ -97,9 +97,8 @@ frontend_port="$(free_port)"
 export SERVICE_JAVA
 declare -A aot=()
 train_aot() {
-    service_env=("${training_env[@]}")
+    local service_env=("${training_env[@]}")  # seen by start_service
     start_service "$1" "$2" "$work" "${aot_options[@]}" -XX:MaxMetaspaceSize=128m "-XX:AOTCacheOutput=$work/$1.aot"
-    service_env=()
     stop_service "$1"  # the JVM writes the cache as it exits
     aot[$1]="-XX:AOTCache=$work/$1.aot"
 }

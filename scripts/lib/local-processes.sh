@@ -8,7 +8,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 # Every process starts in a session of its own (setsid): a Ctrl-C on the terminal reaches only
 # the calling script, whose trap then stops them all, instead of killing some of them first.
 declare -A service_pids=()
-service_env=()
+# No shutdown delay: it gives Swarm time to take a stopping task out of DNS, and nothing routes
+# to a local process but its own port.
+service_env=(SHUTDOWN_DELAY=0s)
 redis_pid=""
 nginx_pid=""
 
@@ -165,11 +167,12 @@ peak_rss_mb() {
     awk '/^VmHWM:/ { printf "%d\n", $2 / 1024 }' "/proc/${service_pids[$1]}/status"
 }
 
+# stop_service NAME: SIGTERM, then waits for it to end (its exit status then is not an error).
 stop_service() {
     local pid="${service_pids[$1]:-}"
     [ -n "$pid" ] || return 0
     kill "$pid" 2>/dev/null || :
-    wait "$pid" 2>/dev/null || :   # its exit status after SIGTERM is not an error here
+    wait "$pid" 2>/dev/null || :
     unset "service_pids[$1]"
 }
 
@@ -199,12 +202,13 @@ EOF
         || { error "nginx does not serve the PNG; $(tail -n 3 "$1/nginx-error.log")"; return 1; }
 }
 
+# stop_all: SIGTERM to every process at once, then waits for them all.
 stop_all() {
-    local name
-    for name in "${!service_pids[@]}"; do stop_service "$name"; done
-    local pid
-    for pid in "$nginx_pid" "$redis_pid"; do
-        [ -n "$pid" ] && { kill "$pid" 2>/dev/null || :; wait "$pid" 2>/dev/null || :; }
-    done
+    local pids=("${service_pids[@]}" ${nginx_pid:+"$nginx_pid"} ${redis_pid:+"$redis_pid"})
+    if [ "${#pids[@]}" -gt 0 ]; then
+        kill "${pids[@]}" 2>/dev/null || :
+        wait "${pids[@]}" 2>/dev/null || :
+    fi
+    service_pids=()
     nginx_pid="" redis_pid=""
 }
