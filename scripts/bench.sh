@@ -6,12 +6,10 @@ set -Eeuo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=scripts/lib/local-processes.sh
 source "$here/lib/local-processes.sh"
-# shellcheck source=scripts/bench/cpu.sh
-source "$here/bench/cpu.sh"
 
 usage() {
     cat <<EOF
-usage: $self [--duration SECONDS] [--warmup SECONDS] [--connections "16 64"] [--profile] [--out DIR]
+usage: $self [--duration SECONDS] [--warmup SECONDS] [--connections "16 64"] [--out DIR]
 
 Starts redis-server, the image backend and the frontend on free loopback ports, plus nginx
 serving one monster PNG statically (the ceiling), then measures with wrk:
@@ -35,10 +33,6 @@ start -> healthy under that quota.
   -d, --duration S      seconds of measurement per run (default 8)
   -w, --warmup S        seconds of warm-up before each run (default 2)
   -c, --connections L   connection counts (default "16 64")
-  -p, --profile         also sample where the CPU goes (async-profiler from Maven Central, CPU
-                        time of all threads every 1 ms): the service(s) of each measured run and
-                        one start of each service; components, threads and top frames reported,
-                        the raw profiles (collapsed stacks) kept in DIR/profiles
   -o, --out DIR         where results.json, results.md and the raw runs.tsv and facts.tsv
                         go (default: $repo_dir/.build/bench)
   -h, --help            this text
@@ -46,33 +40,26 @@ start -> healthy under that quota.
 Examples:
   $self
   $self --duration 10 --connections "64"
-  $self --profile --duration 5 --connections 64
 EOF
 }
 
 duration=8
 warmup=2
 connections="16 64"
-profile=false
 out="$repo_dir/.build/bench"
-while [ "$#" -gt 0 ]; do
+option() {
     case "$1" in
-        -d|--duration) duration="${2:?}"; shift 2 ;;
-        -w|--warmup) warmup="${2:?}"; shift 2 ;;
-        -c|--connections) connections="${2:?}"; shift 2 ;;
-        -p|--profile) profile=true; shift ;;
-        -o|--out) out="${2:?}"; shift 2 ;;
-        -h|--help) usage; exit 0 ;;
-        *) bad_usage "$1" ;;
+        -d|--duration) duration="${2-}"; return 2 ;;
+        -w|--warmup) warmup="${2-}"; return 2 ;;
+        -c|--connections) connections="${2-}"; return 2 ;;
+        -o|--out) out="${2-}"; return 2 ;;
+        *) return 1 ;;
     esac
-done
+}
+parse_options "$@"
 
 ensure_packages wrk:wrk nginx:nginx-light redis-server:redis-server curl:curl /usr/bin/time:time
 ensure_jars
-if "$profile"; then
-    ensure_packages unzip:unzip
-    fetch_async_profiler
-fi
 
 work="$(mktemp -d)"
 trap 'stop_all; rm -rf "$work"' EXIT
@@ -83,8 +70,8 @@ trap 'exit 130' INT TERM
 # They stay in --out with the runs' raw results, so that report.py can be run on them again.
 facts="$out/facts.tsv"
 fact() { printf '%s\t%s\t%s\n' "$@" >> "$facts"; }
-mkdir -p "$out/profiles"
-rm -f "$out/profiles/"*.collapsed "$facts" "$out/runs.tsv"
+mkdir -p "$out"
+rm -f "$facts" "$out/runs.tsv"
 
 start_redis "$work"
 backend_port="$(free_port)"
@@ -105,7 +92,7 @@ train_aot() {
 
 # timed_start SERVICE PORT PREFIX [JVM_OPTION...] starts the service from its AOT cache and records, as
 # PREFIX_ms and PREFIX_cpu_ms, its time to ready and the CPU it had used by then, the JVM's own
-# creation (to main) and Quarkus's "started in"; the CPU of each of its threads as PREFIX_thread.
+# creation (to main) and Quarkus's "started in".
 timed_start() {
     local service="$1" port="$2" prefix="$3" log="$work/$1-startuptime.log"
     shift 3
@@ -113,16 +100,14 @@ timed_start() {
     start_service "$service" "$port" "$work" "${aot[$service]}" "${aot_options[@]}" "-Xlog:startuptime:file=$log" "$@"
     fact "$service" "${prefix}_ms" "$ready_ms"
     fact "$service" "${prefix}_cpu_ms" "$ready_cpu_ms"
-    thread_cpu_ms "${service_pids[$service]}" | sed "s/^/$service\t${prefix}_thread:/" >> "$facts"
     fact "$service" "${prefix}_jvm_created_ms" "$(awk '/Create VM,/ { printf "%d", $(NF-1) * 1000 }' "$log")"
     fact "$service" "${prefix}_quarkus_started_ms" \
         "$(sed -n 's/.* started in \([0-9.]*\)s\..*/\1/p' "$work/$service.log" | awk '{ printf "%d", $1 * 1000 }')"
 }
 
 # measure_start SERVICE PORT: 5 starts as bench's "ready" (without the self warm-up: ready is
-# "answers"; wrk warms the JIT below), one as a container of the stack starts (the image's self
-# warm-up, which readiness waits for, and the one CPU a cpus limit below 1 shows the JVM), and
-# with --profile one more, sampled until ready, with its loaded classes counted.
+# "answers"; wrk warms the JIT below), and one as a container of the stack starts (the image's self
+# warm-up, which readiness waits for, and the one CPU a cpus limit below 1 shows the JVM).
 measure_start() {
     local service="$1" port="$2"
     train_aot "$service" "$port"
@@ -133,15 +118,6 @@ measure_start() {
     timed_start "$service" "$port" healthy -XX:ActiveProcessorCount=1
     stop_service "$service"
     fact "$service" cpu_limit "$(stack_limit "$service" cpus)"
-    if "$profile"; then
-        WARM_UP_REQUESTS=0 start_service "$service" "$port" "$work" "${aot[$service]}" "${aot_options[@]}" \
-            "-agentpath:$profiler_lib=start,$profiler_start_options" \
-            "-Xlog:class+load=info:file=$work/$service-classes.log"
-        profiler "${service_pids[$service]}" "stop,collapsed,file=$out/profiles/start-$service.collapsed"
-        stop_service "$service"
-        fact "$service" classes_loaded "$(wc -l < "$work/$service-classes.log")"
-        fact "$service" classes_from_cds "$(grep -c 'source: shared objects file' "$work/$service-classes.log")"
-    fi
     WARM_UP_REQUESTS=0 start_service "$service" "$port" "$work" "${aot[$service]}" "${aot_options[@]}"
     printf '%s ready in %s ms (median of 5: %s)\n' "$service" \
         "$(sed -n "s/^$service\tready_ms\t//p" "$facts" | sort -n | sed -n 3p)" \
@@ -163,37 +139,27 @@ mapfile -t nginx_workers < <(pgrep -P "$nginx_pid")
 
 # --- load runs ------------------------------------------------------------------------------
 run_id="$(date +%s)"
-# The services a scenario runs through, profiled during its measured run with --profile.
-declare -A profiled=([hit]=frontend [page]=frontend [post]=frontend [cold]="frontend imagebackend"
-                     [backend]=imagebackend)
+# processes: one line "name=ms ... machine=ms wall=ns": the CPU time each process (group) has used
+# so far, the whole machine's busy time (all cores, /proc/stat: all but idle and iowait), the clock.
 processes() {
-    printf 'frontend_jit=%s imagebackend_jit=%s ' \
-        "$(jit_cpu_ms "${service_pids[frontend]}")" "$(jit_cpu_ms "${service_pids[imagebackend]}")"
-    cpu_snapshot frontend="${service_pids[frontend]}" imagebackend="${service_pids[imagebackend]}" \
-        redis="$redis_pid" nginx="$nginx_pid ${nginx_workers[*]}"
+    local busy
+    printf 'frontend=%s imagebackend=%s redis=%s nginx=%s ' "$(cpu_ms "${service_pids[frontend]}")" \
+        "$(cpu_ms "${service_pids[imagebackend]}")" "$(cpu_ms "$redis_pid")" "$(cpu_ms "$nginx_pid" "${nginx_workers[@]}")"
+    busy="$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat)"
+    printf 'machine=%s wall=%s\n' $(( busy * 1000 / clock_ticks )) "$(date +%s%N)"
 }
 # measure SCENARIO CONNECTIONS URL [VAR=VALUE...] runs wrk (the VARs for wrk-report.lua) and
 # records its result, the CPU of every process before and after, and wrk's own CPU.
 measure() {
     local scenario="$1" conns="$2" url="$3"
     shift 3
-    local json before after service sampled=()
+    local json before after
     env "$@" wrk -t2 -c"$conns" -d"${warmup}s" -s "$here/bench/wrk-report.lua" "$url" >/dev/null
-    if "$profile" && [ "$round" = measured ]; then
-        for service in ${profiled[$scenario]:-}; do
-            profiler "${service_pids[$service]}" "start,$profiler_start_options"
-            sampled+=("$service")
-        done
-    fi
     before="$(processes)"
     json="$(env "$@" /usr/bin/time -f '%U %S' -o "$work/wrk.time" \
             wrk -t2 -c"$conns" -d"${duration}s" --timeout 5s -s "$here/bench/wrk-report.lua" "$url" \
         | sed -n 's/^BENCH_JSON //p')"
     after="$(processes)"
-    for service in "${sampled[@]}"; do
-        profiler "${service_pids[$service]}" \
-            "stop,collapsed,file=$out/profiles/$scenario-c$conns-$service.collapsed"
-    done
     [ -n "$json" ] || die "wrk produced no result for $scenario"
     printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$scenario" "$conns" "$json" "$before" "$after" \
         "$(tail -n 1 "$work/wrk.time")" >> "$results"

@@ -41,15 +41,14 @@ source "$here/lib/local-processes.sh"
 
 readme_screenshot=no
 prometheus_url=
-while [ "$#" -gt 0 ]; do
+option() {
     case "$1" in
-        -h|--help) usage; exit 0 ;;
         --readme-screenshot) readme_screenshot=yes ;;
-        --prometheus) prometheus_url="${2:?--prometheus needs a URL}"; shift ;;
-        *) bad_usage "$1" ;;
+        --prometheus) prometheus_url="${2-}"; return 2 ;;
+        *) return 1 ;;
     esac
-    shift
-done
+}
+parse_options "$@"
 
 browser_dir="$repo_dir/browser-test"
 out_dir="$repo_dir/frontend/target/browser"

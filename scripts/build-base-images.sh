@@ -34,15 +34,14 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 force=
 targets=()
-while [ "$#" -gt 0 ]; do
+option() {
     case "$1" in
-        -h | --help) usage; exit 0 ;;
         --force) force=1 ;;
         jre | redis | edge | prometheus | registry) targets+=("$1") ;;
-        *) bad_usage "$1" ;;
+        *) return 1 ;;
     esac
-    shift
-done
+}
+parse_options "$@"
 [ "${#targets[@]}" -gt 0 ] || targets=(jre redis edge prometheus)
 
 work="$(mktemp -d)"

@@ -39,25 +39,22 @@ envs=()
 push=
 aot=1
 bases=1
-while [ "$#" -gt 0 ]; do
+option() {
     case "$1" in
-        -h | --help) usage; exit 0 ;;
-        --tag) tag="${2:?--tag needs a value}"; shift ;;
+        --tag) tag="${2-}"; return 2 ;;
         --only)
-            case "${2:-}" in
-                frontend | imagebackend) modules=("$2") ;;
-                *) die "--only takes frontend or imagebackend" ;;
-            esac
-            shift
+            [[ "${2-}" =~ ^(frontend|imagebackend)$ ]] || die "--only takes frontend or imagebackend"
+            modules=("$2")
+            return 2
             ;;
-        --env) envs+=("${2:?--env needs KEY=VALUE}"); shift ;;
+        --env) envs+=("${2-}"); return 2 ;;
         --push) push=1 ;;
         --no-aot) aot= ;;
         --no-bases) bases= ;;
-        *) bad_usage "$1" ;;
+        *) return 1 ;;
     esac
-    shift
-done
+}
+parse_options "$@"
 ensure_packages docker:docker.io zstd:zstd
 
 # A base from a registry (JIB_BASE_IMAGE set) needs nothing built here.

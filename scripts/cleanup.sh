@@ -21,17 +21,16 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 volumes=
 secret=
 images=
-while [ "$#" -gt 0 ]; do
+option() {
     case "$1" in
-        -h | --help) usage; exit 0 ;;
         --volumes) volumes=1 ;;
         --secret) secret=1 ;;
         --images) images=1 ;;
         --all) volumes=1; secret=1; images=1 ;;
-        *) bad_usage "$1" ;;
+        *) return 1 ;;
     esac
-    shift
-done
+}
+parse_options "$@"
 
 stack_gone() {
     [ -z "$(docker ps -aq --filter "label=com.docker.stack.namespace=$STACK_NAME")" ] \

@@ -29,8 +29,7 @@ Adapts to the swarm it finds:
     traffic between nodes is silently dropped. Probed here when the engine runs on this
     machine's kernel: without it the deploy is refused; --no-esp deploys the overlay
     unencrypted (loudly), --esp skips the probe. On a remote engine, run on each node:
-      unshare --net ip xfrm state add src 192.0.2.1 dst 192.0.2.2 proto esp spi 0x100 \\
-        mode transport aead 'rfc4106(gcm(aes))' 0x0102030405060708090a0b0c0d0e0f1011121314 128
+      $(printf '%q ' "${esp_probe_command[@]}")
 Needs the redis_password secret (scripts/secret.sh).
 USAGE
 }
@@ -42,20 +41,19 @@ esp=auto
 monitoring=
 wait=1
 timeout=300
-while [ "$#" -gt 0 ]; do
+option() {
     case "$1" in
-        -h | --help) usage; exit 0 ;;
         --monitoring) monitoring=1 ;;
         --no-ipvs) no_ipvs=1 ;;
         --ipvs) no_ipvs= ;;
         --no-esp) esp=no ;;
         --esp) esp=yes ;;
         --no-wait) wait= ;;
-        --timeout) timeout="${2:?--timeout needs seconds}"; shift ;;
-        *) bad_usage "$1" ;;
+        --timeout) timeout="${2-}"; return 2 ;;
+        *) return 1 ;;
     esac
-    shift
-done
+}
+parse_options "$@"
 require_swarm_manager
 docker secret inspect redis_password > /dev/null 2>&1 \
     || die "the redis_password secret is missing: run scripts/secret.sh first"

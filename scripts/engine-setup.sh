@@ -17,14 +17,13 @@ USAGE
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 init_swarm=1
-while [ "$#" -gt 0 ]; do
+option() {
     case "$1" in
-        -h | --help) usage; exit 0 ;;
         --no-swarm) init_swarm= ;;
-        *) bad_usage "$1" ;;
+        *) return 1 ;;
     esac
-    shift
-done
+}
+parse_options "$@"
 
 : "${DOCKERD_LOG:=/var/log/dockerd.log}"
 

@@ -22,16 +22,15 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 runs=3
 tag="$TAG"
 variants=(AOT)
-while [ "$#" -gt 0 ]; do
+option() {
     case "$1" in
-        -h | --help) usage; exit 0 ;;
-        --runs) runs="${2:?--runs needs a number}"; shift ;;
-        --tag) tag="${2:?--tag needs a value}"; shift ;;
+        --runs) runs="${2-}"; return 2 ;;
+        --tag) tag="${2-}"; return 2 ;;
         --compare-aot) variants=(AOT no-AOT) ;;
-        *) bad_usage "$1" ;;
+        *) return 1 ;;
     esac
-    shift
-done
+}
+parse_options "$@"
 
 container=
 network="monsterstack-start-$$"

@@ -31,12 +31,7 @@ EOF
 # shellcheck source=scripts/lib/local-processes.sh
 source "$here/lib/local-processes.sh"
 
-while [ "$#" -gt 0 ]; do
-    case "$1" in
-        -h|--help) usage; exit 0 ;;
-        *) bad_usage "$1" ;;
-    esac
-done
+parse_options "$@"
 
 frontend_port="${FRONTEND_PORT:-5000}"
 backend_port="${IMAGEBACKEND_PORT:-8080}"

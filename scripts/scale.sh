@@ -15,14 +15,8 @@ USAGE
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 targets=()
-while [ "$#" -gt 0 ]; do
-    case "$1" in
-        -h | --help) usage; exit 0 ;;
-        *=*) targets+=("${STACK_NAME}_$1") ;;
-        *) bad_usage "$1" ;;
-    esac
-    shift
-done
+option() { [[ "$1" == *=* ]] && targets+=("${STACK_NAME}_$1"); }
+parse_options "$@"
 [ "${#targets[@]}" -gt 0 ] || { error "nothing to scale"; usage >&2; exit 1; }
 require_swarm_manager
 

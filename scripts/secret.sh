@@ -23,37 +23,28 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 secret=redis_password
 mode=create
-while [ "$#" -gt 0 ]; do
+option() {
     case "$1" in
-        -h | --help) usage; exit 0 ;;
         --rotate) mode=rotate ;;
         --stdin) mode=stdin ;;
-        *) bad_usage "$1" ;;
+        *) return 1 ;;
     esac
-    shift
-done
+}
+parse_options "$@"
 require_swarm_manager
 
 exists() { docker secret inspect "$1" > /dev/null 2>&1; }
 new_password() { head -c 24 /dev/urandom | base64 | tr -d '/+='; }
 
-# update <service> <docker service update options...>: rolls the change out and waits for it.
+# update <service> <docker service update options...>: rolls the change out and waits for Swarm's
+# verdict (it can roll an update back after its tasks ran).
 update() {
     local service="${STACK_NAME}_$1"
     shift
     docker service inspect "$service" > /dev/null 2>&1 || return 0
-    docker service update --quiet --detach=false "$@" "$service" > /dev/null
-    # The CLI returns once the tasks converged, before the update's monitor period has passed, and
-    # with exit status 0 even when Swarm then rolls the update back: wait for Swarm's verdict.
-    local state deadline=$(( SECONDS + 180 ))
-    while state="$(docker service inspect --format '{{if .UpdateStatus}}{{.UpdateStatus.State}}{{end}}' "$service")"
-        [ "$state" = updating ] && [ "$SECONDS" -lt "$deadline" ]; do
-        sleep 1
-    done
-    case "$state" in
-        "" | completed) ;;
-        *) die "$service: update $state (see docker service ps $service); rotation stopped half-way, with Redis accepting every password mounted in it" ;;
-    esac
+    update_service "$service" 180 "$@"
+    [ "$final_state" = completed ] \
+        || die "$service: update ${final_state:-pending} (see docker service ps $service); rotation stopped half-way, with Redis accepting every password mounted in it"
 }
 secret_mount() { printf 'source=%s,target=%s,mode=0444' "$1" "$2"; }
 

@@ -16,13 +16,7 @@ USAGE
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
-while [ "$#" -gt 0 ]; do
-    case "$1" in
-        -h | --help) usage; exit 0 ;;
-        *) bad_usage "$1" ;;
-    esac
-    shift
-done
+parse_options "$@"
 
 # unrotated: reads a rendered stack (`docker stack config`, two-space indents) and prints each
 # service whose logging is not the json-file driver with both max-size and max-file.

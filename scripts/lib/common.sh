@@ -36,6 +36,23 @@ die() { error "$*"; exit 1; }
 # Option parsing shared by all scripts: -h/--help prints usage, anything unknown is an error.
 bad_usage() { error "unknown argument: $1"; usage >&2; exit 1; }
 
+# parse_options "$@": hands each argument but -h/--help to the script's option function as
+# `option ARG NEXT`, which returns 0 when it took ARG, 2 when it took NEXT as ARG's value too, and
+# 1 when ARG is unknown. A script without an option function takes no arguments.
+parse_options() {
+    local took
+    while [ "$#" -gt 0 ]; do
+        case "$1" in -h | --help) usage; exit 0 ;; esac
+        took=1
+        if declare -F option > /dev/null; then option "$@" && took=0 || took=$?; fi
+        case "$took" in
+            0) shift ;;
+            2) [ "$#" -ge 2 ] || die "$1 needs a value"; shift 2 ;;
+            *) bad_usage "$1" ;;
+        esac
+    done
+}
+
 # ensure_packages <command>:<package>...: installs the Debian packages whose command is missing.
 ensure_packages() {
     local pair missing=()
@@ -87,13 +104,12 @@ version_label=io.monsterstack.version
 # Swarm reports a task with a healthcheck as running once it is healthy) and none is updating;
 # a global service must have at least one task.
 converged() {
-    local name mode replicas state
+    local name mode replicas
     [ -n "$(docker stack services -q "$STACK_NAME" 2>/dev/null)" ] || return 1
     while read -r name mode replicas; do
         [[ "$replicas" =~ ^([0-9]+)/([0-9]+) ]] && [ "${BASH_REMATCH[1]}" = "${BASH_REMATCH[2]}" ] || return 1
         [ "$mode" != global ] || [ "${BASH_REMATCH[1]}" -gt 0 ] || return 1
-        state="$(docker service inspect --format '{{if .UpdateStatus}}{{.UpdateStatus.State}}{{end}}' "$name")"
-        case "$state" in updating | rollback_started | paused | rollback_paused) return 1 ;; esac
+        case "$(update_state "$name")" in updating | rollback_started | paused | rollback_paused) return 1 ;; esac
     done < <(docker stack services --format '{{.Name}} {{.Mode}} {{.Replicas}}' "$STACK_NAME")
 }
 
@@ -138,10 +154,9 @@ local_kernel() { [[ -z "${DOCKER_HOST:-}" || "$DOCKER_HOST" == unix://* ]]; }
 
 # esp_probe: installs, in a scratch network namespace that vanishes with the command, the kind
 # of IPsec state Swarm's encrypted overlay uses (ESP, AES-GCM as rfc4106). Prints ip's answer.
-esp_probe() {
-    unshare --net ip xfrm state add src 192.0.2.1 dst 192.0.2.2 proto esp spi 0x100 mode transport \
-        aead 'rfc4106(gcm(aes))' 0x0102030405060708090a0b0c0d0e0f1011121314 128 2>&1
-}
+esp_probe_command=(unshare --net ip xfrm state add src 192.0.2.1 dst 192.0.2.2 proto esp spi 0x100
+    mode transport aead 'rfc4106(gcm(aes))' 0x0102030405060708090a0b0c0d0e0f1011121314 128)
+esp_probe() { "${esp_probe_command[@]}" 2>&1; }
 
 # on_single_node: images then only exist in the local engine, so never ask a registry.
 on_single_node() { [ "$(docker node ls -q | wc -l)" = 1 ]; }
@@ -150,33 +165,35 @@ service_image() { docker service inspect --format '{{.Spec.TaskTemplate.Containe
 update_state() { docker service inspect --format '{{if .UpdateStatus}}{{.UpdateStatus.State}}{{end}}' "$1"; }
 update_started() { docker service inspect --format '{{if .UpdateStatus}}{{.UpdateStatus.StartedAt}}{{end}}' "$1"; }
 
-# update_image <service> <image> <timeout>: starts a rolling update of <service> to <image>
+# update_service <service> <timeout> <docker service update options...>: starts a rolling update
 # and follows it until Swarm settles, printing each state; the final state is in $final_state.
-# The tasks' version label (Prometheus' version of each task) moves with the image's tag.
 final_state=
-update_image() {
-    local service="$1" image="$2" timeout="$3" deadline state previous= before
-    local args=(--detach --quiet --image "$image" --container-label-add "$version_label=${image##*:}")
-    if on_single_node; then args+=(--no-resolve-image); fi
+update_service() {
+    local service="$1" timeout="$2" before
+    shift 2
     before="$(update_started "$service")"
-    docker service update "${args[@]}" "$service" > /dev/null
-    deadline=$(( SECONDS + timeout ))
-    while :; do
-        state="$(update_state "$service")"
-        # Until Swarm starts this update, the status is the previous update's.
-        [ "$(update_started "$service")" != "$before" ] || state=
-        if [ "$state" != "$previous" ]; then
-            info "$(date -u +%H:%M:%S) $service update: ${state:-pending}"
-            previous="$state"
-        fi
-        case "$state" in
-            completed | rollback_completed | paused | rollback_paused) break ;;
-        esac
-        if (( SECONDS >= deadline )); then
-            error "$service: update still '$state' after ${timeout}s"
-            break
-        fi
-        sleep 1
-    done
-    final_state="$state"
+    docker service update --detach --quiet "$@" "$service" > /dev/null
+    final_state=
+    wait_until "$timeout" "$service's update to settle" update_settled "$service" "$before" || :
+}
+
+# update_settled <service> <started-before>: true once the update started after <started-before>
+# has settled; prints each new state.
+update_settled() {
+    local state=
+    # Until Swarm starts this update, the status is the previous update's.
+    [ "$(update_started "$1")" = "$2" ] || state="$(update_state "$1")"
+    if [ "$state" != "$final_state" ]; then
+        info "$(date -u +%H:%M:%S) $1 update: ${state:-pending}"
+        final_state="$state"
+    fi
+    case "$state" in completed | rollback_completed | paused | rollback_paused) ;; *) return 1 ;; esac
+}
+
+# update_image <service> <image> <timeout>: update_service to another image; the tasks' version
+# label (Prometheus' version of each task) moves with the image's tag.
+update_image() {
+    local args=(--image "$2" --container-label-add "$version_label=${2##*:}")
+    if on_single_node; then args+=(--no-resolve-image); fi
+    update_service "$1" "$3" "${args[@]}"
 }
