@@ -203,13 +203,7 @@ build_registry() {
 }
 
 for target in "${targets[@]}"; do
-    case "$target" in
-        jre) image="$BASE_JRE_IMAGE" ;;
-        redis) image="$OFFLINE_REDIS_IMAGE" ;;
-        edge) image="$EDGE_IMAGE" ;;
-        prometheus) image="$PROMETHEUS_IMAGE" ;;
-        registry) image="$REGISTRY_IMAGE" ;;
-    esac
+    image="${base_image[$target]}"
     step "base image $image"
     if [ -z "$force" ] && built "$image"; then
         info "already built (use --force to rebuild)"

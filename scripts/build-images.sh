@@ -83,10 +83,7 @@ step "Jib build of ${modules[*]} (tag $tag)"
 
 # --- AOT training ------------------------------------------------------------------------------
 work="$(mktemp -d)"
-network="monsterstack-training-$$"
-trap 'docker rm -f $(docker ps -aq --filter "label=io.monsterstack.training=$$") > /dev/null 2>&1 || :
-      docker network rm "$network" > /dev/null 2>&1 || :
-      rm -rf "$work"' EXIT
+trap 'remove_scratch_network; rm -rf "$work"' EXIT
 
 # entrypoint <image>: the image's entrypoint, one word per line (java, options, -jar, the jar).
 entrypoint() { docker image inspect --format '{{range .Config.Entrypoint}}{{println .}}{{end}}' "$1"; }
@@ -100,12 +97,12 @@ trainee() {
     shift 3
     for env in "${training_env[@]}"; do envs+=(-e "$env"); done
     mapfile -t command < <(entrypoint "$image")
-    docker run -d --name "$name" --network "$network" --network-alias "${name##*-}" \
-        --label "io.monsterstack.training=$$" "${envs[@]}" "$@" \
+    docker run -d --name "$name" --network "$scratch_network" --network-alias "${name##*-}" \
+        --label "$scratch_label" "${envs[@]}" "$@" \
         --entrypoint "${command[0]}" "$image" "${command[@]:1:${#command[@]}-3}" \
         "${aot_options[@]}" -XX:MaxMetaspaceSize=128m -XX:AOTCacheOutput=/tmp/app.aot \
         "${command[@]: -2}" > /dev/null
-    ip="$(docker inspect --format "{{(index .NetworkSettings.Networks \"$network\").IPAddress}}" "$name")"
+    ip="$(scratch_ip "$name")"
     wait_until 180 "$name to answer its warm-up" \
         curl -sf -o /dev/null --max-time 2 "http://$ip:$port/healthz" \
         || { docker logs --tail 20 "$name" >&2; return 1; }
@@ -125,7 +122,7 @@ finish_training() {
     zstd -q -9 -T0 -f "$work/app.aot" -o "$work/app.aot.zst"
     info "AOT cache: $(numfmt --to=si "$(stat -c %s "$work/app.aot")")B, compressed $(numfmt --to=si "$(stat -c %s "$work/app.aot.zst")")B"
     mapfile -t command < <(entrypoint "$image")
-    container="$(docker create --label "io.monsterstack.training=$$" "$image")"
+    container="$(docker create --label "$scratch_label" "$image")"
     docker cp "$work/app.aot.zst" "$container:$(docker image inspect --format '{{.Config.WorkingDir}}' "$image")/app.aot.zst"
     docker commit --change "ENTRYPOINT $(python3 -c 'import json, sys; print(json.dumps(sys.argv[1:]))' \
         /bin/sh -c 'zstd -qdf app.aot.zst -o /tmp/app.aot; exec "$0" "$@"' \
@@ -140,9 +137,7 @@ finish_training() {
 }
 
 if [ -n "$aot" ]; then
-    docker network create --label "io.monsterstack.training=$$" "$network" > /dev/null
-    docker run -d --network "$network" --network-alias redis --label "io.monsterstack.training=$$" \
-        "$OFFLINE_REDIS_IMAGE" redis-server --save '' --appendonly no > /dev/null
+    start_scratch_network
     backend="$(app_image imagebackend "$tag")"
     if [[ " ${modules[*]} " == *" imagebackend "* ]]; then
         step "AOT training of $backend"
@@ -153,7 +148,7 @@ if [ -n "$aot" ]; then
         frontend="$(app_image frontend "$tag")"
         # The frontend's hot paths need a backend: the one of this tag, else the stack's default.
         docker image inspect "$backend" > /dev/null 2>&1 || backend="$(app_image imagebackend)"
-        docker run -d --network "$network" --network-alias imagebackend --label "io.monsterstack.training=$$" \
+        docker run -d --network "$scratch_network" --network-alias imagebackend --label "$scratch_label" \
             -e WARM_UP_REQUESTS=0 "$backend" > /dev/null
         step "AOT training of $frontend (Redis and $backend beside it)"
         trainee "train-$$-frontend" "$frontend" 5000
@@ -170,7 +165,7 @@ done
 push_bases() {
     local base target
     step "pushing the offline base images to $DOCKER_REGISTRY"
-    for base in "$BASE_JRE_IMAGE" "$OFFLINE_REDIS_IMAGE" "$EDGE_IMAGE" "$PROMETHEUS_IMAGE"; do
+    for base in "${stack_base_images[@]}"; do
         target="$DOCKER_REGISTRY/$base"
         docker tag "$base" "$target"
         docker push --quiet "$target" > /dev/null

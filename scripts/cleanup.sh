@@ -65,7 +65,7 @@ if [ -n "$images" ]; then
         docker image ls --format '{{.Repository}}:{{.Tag}}' "$DOCKER_USER/monsterstack-$service" \
             | xargs -r docker image rm > /dev/null
     done
-    for image in "$BASE_JRE_IMAGE" "$OFFLINE_REDIS_IMAGE" "$EDGE_IMAGE" "$PROMETHEUS_IMAGE"; do
+    for image in "${stack_base_images[@]}"; do
         docker image rm "$image" > /dev/null 2>&1 || :  # not built on this engine
     done
     info "images removed"

@@ -32,25 +32,20 @@ option() {
 }
 parse_options "$@"
 
-container=
-network="monsterstack-start-$$"
-trap 'docker rm -f $(docker ps -aq --filter "label=io.monsterstack.start=$$") > /dev/null 2>&1 || :
-      docker network rm "$network" > /dev/null 2>&1 || :' EXIT
-docker network create --label "io.monsterstack.start=$$" "$network" > /dev/null
-docker run -d --network "$network" --network-alias redis --label "io.monsterstack.start=$$" \
-    "$OFFLINE_REDIS_IMAGE" redis-server --save '' --appendonly no > /dev/null
-docker run -d --network "$network" --network-alias imagebackend --label "io.monsterstack.start=$$" \
+trap remove_scratch_network EXIT
+start_scratch_network
+docker run -d --network "$scratch_network" --network-alias imagebackend --label "$scratch_label" \
     --cpus 0.3 --memory 128m "$(app_image imagebackend "$tag")" > /dev/null
 
 # start_to_healthy <image> <port> <path> <cpus> <memory> [docker run options...]: prints
 # "<ms to listening> <ms to healthy> <CPU ms until healthy>".
 start_to_healthy() {
-    local image="$1" port="$2" path="$3" cpus="$4" memory="$5" started ip deadline status listening= healthy cpu
+    local image="$1" port="$2" path="$3" cpus="$4" memory="$5" container started ip deadline status listening= healthy cpu
     shift 5
     started="$(date +%s%3N)"
-    container="$(docker run -d --network "$network" --label "io.monsterstack.start=$$" \
+    container="$(docker run -d --network "$scratch_network" --label "$scratch_label" \
         --cpus "$cpus" --memory "$memory" "$@" "$image")"
-    ip="$(docker inspect --format "{{(index .NetworkSettings.Networks \"$network\").IPAddress}}" "$container")"
+    ip="$(scratch_ip "$container")"
     deadline=$(( SECONDS + 60 ))
     while status="$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "http://$ip:$port$path")"; [ "$status" != 200 ]; do
         (( SECONDS < deadline )) || { error "$image not healthy after 60s"; return 1; }
@@ -61,7 +56,6 @@ start_to_healthy() {
     cpu="$(container_cpu_ms "$container")"
     echo "${listening:-$healthy} $healthy $cpu"
     docker rm -f "$container" > /dev/null
-    container=
 }
 
 # container_cpu_ms <container>: CPU time used by the container so far (cgroup v1 or v2).

@@ -22,6 +22,10 @@ export MONSTERSTACK_REPO_DIR="$repo_dir"
 : "${PROMETHEUS_PORT:=9090}"
 : "${PROMETHEUS_URL:=http://127.0.0.1:$PROMETHEUS_PORT}"
 export STACK_NAME DOCKER_REGISTRY DOCKER_USER TAG BASE_JRE_IMAGE EDGE_IMAGE EDGE_PORT PROMETHEUS_IMAGE PROMETHEUS_PORT
+# The offline base images (build-base-images.sh) by target; the stack runs the first four.
+declare -A base_image=([jre]="$BASE_JRE_IMAGE" [redis]="$OFFLINE_REDIS_IMAGE" [edge]="$EDGE_IMAGE"
+    [prometheus]="$PROMETHEUS_IMAGE" [registry]="$REGISTRY_IMAGE")
+stack_base_images=("$BASE_JRE_IMAGE" "$OFFLINE_REDIS_IMAGE" "$EDGE_IMAGE" "$PROMETHEUS_IMAGE")
 
 # Where the offline images (mmdebstrap) take their Debian packages: this machine's release and sources.
 : "${APT_SOURCES:=$( [ -f /etc/apt/sources.list.d/debian.sources ] && echo /etc/apt/sources.list.d/debian.sources || echo /etc/apt/sources.list)}"
@@ -71,6 +75,24 @@ ensure_packages() {
 # when it is used (a cache made with other object headers is refused).
 training_env=(WARM_UP_REQUESTS=3000 WARM_UP_MAX_DURATION=120s SHUTDOWN_DELAY=0s)
 aot_options=(-XX:+UseCompactObjectHeaders)
+
+# A Docker network of this script's own, with a Redis on it (alias redis) as in the stack, for
+# containers run outside a swarm (build-images.sh, measure-start.sh). Every container labelled
+# $scratch_label goes with it in remove_scratch_network, for the caller's EXIT trap.
+scratch_label="io.monsterstack.scratch=$$"
+scratch_network="monsterstack-scratch-$$"
+start_scratch_network() {
+    docker network create --label "$scratch_label" "$scratch_network" > /dev/null
+    docker run -d --network "$scratch_network" --network-alias redis --label "$scratch_label" \
+        "$OFFLINE_REDIS_IMAGE" redis-server --save '' --appendonly no > /dev/null
+}
+remove_scratch_network() {
+    # shellcheck disable=SC2046 # container ids
+    docker rm -f $(docker ps -aq --filter "label=$scratch_label") > /dev/null 2>&1 || :
+    docker network rm "$scratch_network" > /dev/null 2>&1 || :
+}
+# scratch_ip <container>: its address on the scratch network.
+scratch_ip() { docker inspect --format "{{(index .NetworkSettings.Networks \"$scratch_network\").IPAddress}}" "$1"; }
 
 # app_image <service> [tag]: the reference the stack file computes for an app image.
 app_image() { printf '%s/%s/monsterstack-%s:%s' "$DOCKER_REGISTRY" "$DOCKER_USER" "$1" "${2:-$TAG}"; }
