@@ -37,11 +37,8 @@ frontend_port="${FRONTEND_PORT:-5000}"
 backend_port="${IMAGEBACKEND_PORT:-8080}"
 export CONTEXT="${CONTEXT:-DEV}"
 
-port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 for port in "$frontend_port" "$backend_port"; do
-    if port_busy "$port"; then
-        die "port $port is already in use (set FRONTEND_PORT / IMAGEBACKEND_PORT)"
-    fi
+    port_free "$port" || die "port $port is already in use (set FRONTEND_PORT / IMAGEBACKEND_PORT)"
 done
 
 # Logs live in the clone (.build/ is ignored by git): kept and named when anything goes wrong,

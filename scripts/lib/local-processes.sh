@@ -45,12 +45,14 @@ ensure_jars() {
     fi
 }
 
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
 # free_port prints a TCP port on 127.0.0.1 that nothing listens on.
 free_port() {
     local port
     for _ in $(seq 50); do
         port=$(( 20000 + RANDOM % 30000 ))
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+        if port_free "$port"; then
             printf '%s\n' "$port"
             return 0
         fi
@@ -78,15 +80,19 @@ stack_redis_limits() {
     grep -o -e '--maxmemory[a-z-]* [^ ]*' "$repo_dir/stack/docker-compose.swarm.yml" | sed 's/^--//'
 }
 
-# wait_http URL SECONDS [PID] waits until URL answers 200; gives up early when process PID ends.
-wait_http() {
-    local deadline=$(( SECONDS + $2 ))
-    until curl -fs -o /dev/null --max-time 1 "$1"; do
-        [ "$SECONDS" -lt "$deadline" ] || return 1
-        [ -z "${3:-}" ] || kill -0 "$3" 2>/dev/null || return 1
+# poll SECONDS PID COMMAND... runs COMMAND every 10 ms until it succeeds; fails after SECONDS, or
+# as soon as process PID has ended.
+poll() {
+    local deadline=$(( SECONDS + $1 )) pid="$2"
+    shift 2
+    until "$@"; do
+        [ "$SECONDS" -lt "$deadline" ] && kill -0 "$pid" 2>/dev/null || return 1
         sleep 0.01
     done
 }
+
+# wait_http URL SECONDS [PID] waits until URL answers 200; gives up early when process PID ends.
+wait_http() { poll "$2" "${3:-$$}" curl -fs -o /dev/null --max-time 1 "$1"; }
 
 # start_redis DIR starts redis-server with a password from DIR/redis_password, the way the
 # stack's secret works, and the stack's memory bound and eviction policy. Sets redis_port and
@@ -106,15 +112,9 @@ start_redis() {
     )
     setsid redis-server "$dir/redis.conf" > "$dir/redis.log" 2>&1 &
     redis_pid=$!
-    local deadline=$(( SECONDS + 10 ))
-    until REDISCLI_AUTH="$(cat "$redis_password_file")" redis-cli -p "$redis_port" ping 2>/dev/null | grep -q PONG; do
-        if [ "$SECONDS" -ge "$deadline" ] || ! kill -0 "$redis_pid" 2> /dev/null; then
-            error "redis-server did not start ($dir/redis.log)"
-            return 1
-        fi
-        sleep 0.05
-    done
+    poll 10 "$redis_pid" redis_answers || { error "redis-server did not start ($dir/redis.log)"; return 1; }
 }
+redis_answers() { REDISCLI_AUTH="$(cat "$redis_password_file")" redis-cli -p "$redis_port" ping 2>/dev/null | grep -q PONG; }
 
 # start_service NAME PORT DIR [JVM_OPTION...] starts the imagebackend or the frontend jar with
 # its image's JVM options (and any given; $SERVICE_JAVA, default java, runs it; the array
