@@ -35,7 +35,8 @@ parse_options "$@"
 trap remove_scratch_network EXIT
 start_scratch_network
 docker run -d --network "$scratch_network" --network-alias imagebackend --label "$scratch_label" \
-    --cpus 0.3 --memory 128m "$(app_image imagebackend "$tag")" > /dev/null
+    --cpus "$(stack_limit imagebackend cpus)" --memory "$(stack_limit imagebackend memory)m" \
+    "$(app_image imagebackend "$tag")" > /dev/null
 
 # start_to_healthy <image> <port> <path> <cpus> <memory> [docker run options...]: prints
 # "<ms to listening> <ms to healthy> <CPU ms until healthy>".
@@ -73,26 +74,24 @@ container_cpu_ms() {
 
 median() { sort -n | sed -n "$(( (runs + 1) / 2 ))p"; }
 
-# measure <service> <port> <path> <cpus> <memory>: one line per variant, medians of the runs.
+# measure <service> <port> <path>: one line per variant, medians of the runs, under the stack's limits.
 measure() {
-    local image label run listening healthy cpu l h c
+    local image label run listening healthy cpu l h c limits aot_off
     image="$(app_image "$1" "$tag")"
+    limits=("$(stack_limit "$1" cpus)" "$(stack_limit "$1" memory)m")
     for label in "${variants[@]}"; do
-        listening=() healthy=() cpu=()
+        listening=() healthy=() cpu=() aot_off=()
+        [ "$label" = AOT ] || aot_off=(-e JAVA_TOOL_OPTIONS=-XX:AOTMode=off)
         for (( run = 1; run <= runs; run++ )); do
-            if [ "$label" = AOT ]; then
-                read -r l h c < <(start_to_healthy "$image" "${@:2}")
-            else
-                read -r l h c < <(start_to_healthy "$image" "${@:2}" -e JAVA_TOOL_OPTIONS=-XX:AOTMode=off)
-            fi
+            read -r l h c < <(start_to_healthy "$image" "${@:2}" "${limits[@]}" "${aot_off[@]}")
             listening+=("$l") healthy+=("$h") cpu+=("$c")
         done
-        info "$1 ($label, limits ${4} CPU / ${5}): listening $(printf '%s\n' "${listening[@]}" | median) ms," \
+        info "$1 ($label, limits ${limits[0]} CPU / ${limits[1]}): listening $(printf '%s\n' "${listening[@]}" | median) ms," \
             "healthy (warmed up) $(printf '%s\n' "${healthy[@]}" | median) ms (median of $runs: ${healthy[*]})," \
             "CPU until healthy $(printf '%s\n' "${cpu[@]}" | median) ms"
     done
 }
 
 step "container start -> healthy ($runs runs each)"
-measure frontend 5000 /healthz 0.5 256m
-measure imagebackend 8080 /healthz 0.3 128m
+measure frontend 5000 /healthz
+measure imagebackend 8080 /healthz

@@ -119,6 +119,13 @@ require_swarm_manager() {
 stack_files=("$repo_dir/stack/docker-compose.swarm.yml")
 no_ipvs_file="$repo_dir/stack/docker-compose.no-ipvs.yml"
 monitoring_file="$repo_dir/stack/docker-compose.monitoring.yml"
+# stack_limit SERVICE KEY prints the number the Swarm stack gives KEY (memory, cpus) under the
+# service's resource limits, without its quotes or unit: memory in MB (the stack writes 256M).
+stack_limit() {
+    sed -n "/^  $1:/,/^  [a-z]/p" "${stack_files[0]}" \
+        | sed -n "/limits:/,/reservations:/s/^ *$2: *'\{0,1\}\([0-9.]*\).*/\1/p" | head -n 1
+}
+
 # Container label of the app's tasks naming their image tag (set by the stack file).
 version_label=io.monsterstack.version
 

@@ -67,13 +67,6 @@ image_jvm_options() {
         "$repo_dir/$1/src/main/resources/application.properties" | tr ',' '\n' | sed '/^$/d'
 }
 
-# stack_limit SERVICE KEY prints the number the Swarm stack gives KEY (memory, cpus) under the
-# service's resource limits, without its quotes or unit: memory in MB (the stack writes 256M).
-stack_limit() {
-    sed -n "/^  $1:/,/^  [a-z]/p" "$repo_dir/stack/docker-compose.swarm.yml" \
-        | sed -n "/limits:/,/reservations:/s/^ *$2: *'\{0,1\}\([0-9.]*\).*/\1/p" | head -n 1
-}
-
 # stack_redis_limits prints the Swarm stack's Redis memory bound and eviction policy
 # (--maxmemory, --maxmemory-policy of its redis-server command) as redis.conf lines.
 stack_redis_limits() {
