@@ -42,7 +42,8 @@ update() {
     local service="${STACK_NAME}_$1"
     shift
     docker service inspect "$service" > /dev/null 2>&1 || return 0
-    update_service "$service" 180 "$@"
+    # A bound, not a wait: a frontend update takes (start + 30 s monitor + 10 s delay) per task.
+    update_service "$service" 600 "$@"
     [ "$final_state" = completed ] \
         || die "$service: update ${final_state:-pending} (see docker service ps $service); rotation stopped half-way, with Redis accepting every password mounted in it"
 }
