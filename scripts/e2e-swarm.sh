@@ -32,7 +32,9 @@ USAGE
 }
 
 export STACK_NAME="${STACK_NAME:-monsterstack-e2e}"
+# shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+# shellcheck source=lib/traffic.sh
 source "$repo_dir/scripts/lib/traffic.sh"
 
 keep=

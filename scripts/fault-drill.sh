@@ -21,16 +21,16 @@ table is printed at the end. Exits non-zero when a check fails.
 USAGE
 }
 
+# shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+# shellcheck source=lib/traffic.sh
 source "$repo_dir/scripts/lib/traffic.sh"
 
-while [ "$#" -gt 0 ]; do
-    case "$1" in
-        -h | --help) usage; exit 0 ;;
-        *) bad_usage "$1" ;;
-    esac
-    shift
-done
+case "${1:-}" in
+    -h | --help) usage; exit 0 ;;
+    '') ;;
+    *) bad_usage "$1" ;;
+esac
 require_swarm_manager
 
 scripts="$repo_dir/scripts"

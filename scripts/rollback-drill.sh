@@ -17,7 +17,9 @@ with no failed and no retried request.
 USAGE
 }
 
+# shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+# shellcheck source=lib/traffic.sh
 source "$repo_dir/scripts/lib/traffic.sh"
 
 tag=broken

@@ -21,7 +21,9 @@ Idempotent: a service already on that image is left alone.
 USAGE
 }
 
+# shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+# shellcheck source=lib/traffic.sh
 source "$repo_dir/scripts/lib/traffic.sh"
 
 service=frontend

@@ -40,6 +40,14 @@ on_each_engine() {
     done
 }
 
+# every_2s <command...>: runs the command every 2 s in the background, until stop_job "$!".
+every_2s() {
+    while :; do
+        "$@"
+        sleep 2
+    done &
+}
+
 # stop_job <pid>: stops a background job of this script, already ended or not.
 stop_job() {
     kill "$1" 2> /dev/null || :
@@ -261,17 +269,12 @@ retries_start() {
     edge_counters > "$retries_dir/edge.before"
     # With Prometheus on the stack, it counts the frontends' retries (server_stop); each sample
     # here is a docker exec in every frontend task, tens of ms of CPU each.
-    if curl -sf -o /dev/null --max-time 2 "$PROMETHEUS_URL/-/ready"; then
+    if prometheus_up; then
         retries_pid=
         return 0
     fi
     frontend_retry_samples > "$retries_dir/frontend.before"
-    (
-        while :; do
-            frontend_retry_samples
-            sleep 2
-        done
-    ) > "$retries_dir/frontend.samples" &
+    every_2s frontend_retry_samples > "$retries_dir/frontend.samples"
     retries_pid=$!
 }
 
@@ -341,12 +344,7 @@ health_samples() {
 health_start() {
     health_dir="$(mktemp -d)"
     health_started="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
-    (
-        while :; do
-            on_each_engine health_samples
-            sleep 2
-        done
-    ) > "$health_dir/checks" &
+    every_2s on_each_engine health_samples > "$health_dir/checks"
     health_pid=$!
 }
 
@@ -388,9 +386,11 @@ server_started=
 server_requests=
 server_5xx=
 
+prometheus_up() { curl -sf -o /dev/null --max-time 2 "$PROMETHEUS_URL/-/ready"; }
+
 server_start() {
     server_started=
-    curl -sf -o /dev/null --max-time 2 "$PROMETHEUS_URL/-/ready" || return 0
+    prometheus_up || return 0
     server_started="$(date +%s)"
 }
 
@@ -408,7 +408,7 @@ window_increase() {
 }
 
 server_stop() {
-    server_requests= server_5xx=
+    server_requests='' server_5xx=''
     [ -n "$server_started" ] || return 0
     sleep 8  # a scrape (every 5 s) after the clients' last request
     local ended window requests='http_server_requests_seconds_count{service="frontend",uri!="/healthz"}'
@@ -515,7 +515,7 @@ measure_abort() {
     [ -z "$retries_pid" ] || kill "$retries_pid" 2> /dev/null || :  # idem
     [ -z "$independent_container" ] || docker rm -f "$independent_container" > /dev/null 2>&1 || :  # idem
     [ -z "$health_pid" ] || kill "$health_pid" 2> /dev/null || :  # idem
-    load_pid= retries_pid= independent_container= health_pid= server_started=
+    load_pid='' retries_pid='' independent_container='' health_pid='' server_started=''
 }
 
 # measure_table: the rows of $MEASURE_TABLE under their header (markdown).
