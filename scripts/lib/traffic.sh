@@ -138,7 +138,7 @@ load_start() {
     shift 2
     load_log="$(mktemp)"
     if (( rate == 0 )); then
-        echo 'load: requests=0 failed=0' > "$load_log"
+        echo 'load: requests=0 failed=0 p99_ms=0 gap_ms=0' > "$load_log"
         return 0
     fi
     # C1 and a serial GC: the load generator leaves the two cores to what it measures.
