@@ -147,10 +147,7 @@ op_end() {
 teardown() {
     local rc=$?
     measure_abort
-    if [ -s "$MEASURE_TABLE" ]; then
-        step "multi-node drill: $managers manager(s), $(( nodes - managers )) worker(s)"
-        measure_table
-    fi
+    drill_table "multi-node drill: $managers manager(s), $(( nodes - managers )) worker(s)"
     if [ "$rc" != 0 ] && [ -n "${DOCKER_HOST:-}" ]; then
         step "diagnostics"
         docker stack ps --no-trunc --format '{{.Name}} {{.Node}} {{.CurrentState}} {{.Error}}' "$STACK_NAME" \
@@ -167,11 +164,7 @@ teardown() {
         host_docker image rm "$BASE_JRE_IMAGE" "$OFFLINE_REDIS_IMAGE" "$EDGE_IMAGE" > /dev/null 2>&1 || :  # some may be missing
     fi
     rm -rf "$work"
-    if [ "$rc" = 0 ]; then
-        step "multi-node drill PASSED in $(( SECONDS - drill_started ))s"
-    else
-        step "multi-node drill FAILED (exit $rc) after $(( SECONDS - drill_started ))s"
-    fi
+    drill_verdict "multi-node drill" "$rc" "$drill_started"
     exit "$rc"
 }
 trap teardown EXIT
@@ -286,7 +279,7 @@ backend_node="$(tasks_on imagebackend | grep -vx "$frontend_node" | head -n 1)"
 [ -n "$backend_node" ] || fail "no backend on another node than $frontend_node"
 frontend_container="$(on_node "$frontend_node" task_containers frontend | head -n 1)"
 backend_container="$(on_node "$backend_node" task_containers imagebackend | head -n 1)"
-backend_ip="$(on_node "$backend_node" docker inspect --format "{{(index .NetworkSettings.Networks \"${STACK_NAME}_monster_network\").IPAddress}}" "$backend_container")"
+backend_ip="$(on_node "$backend_node" task_ips "$backend_container")"
 # busybox wget's -T crashes (SIGSEGV) in these images: the time limit is timeout's.
 timeout 20 env DOCKER_HOST="$(node_host "$frontend_node")" docker exec "$frontend_container" wget -q -O - "http://$backend_ip:8080/monster/cross-node" \
     > "$work/cross-node.png" || fail "the frontend on $frontend_node cannot reach the backend on $backend_node ($backend_ip)"

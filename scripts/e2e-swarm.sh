@@ -60,19 +60,16 @@ export MEASURE_TABLE="$work/measured-steps.md"
 frontend_tags=(2.0 2.1 2.2)
 backend_tag=1.1
 
-status_of() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$1"; }
 service_ips() {
-    task_containers "$1" | xargs -r docker inspect --format "{{(index .NetworkSettings.Networks \"$network\").IPAddress}}" \
-        | sort | xargs
+    local containers
+    mapfile -t containers < <(task_containers "$1")
+    [ "${#containers[@]}" = 0 ] || task_ips "${containers[@]}" | sort | xargs
 }
 
 teardown() {
     local rc=$?
     measure_abort
-    if [ -s "$MEASURE_TABLE" ]; then
-        step "measured steps (0 failed and 0 retried required for planned ones; ZERO_DOWNTIME_STRICT=$ZERO_DOWNTIME_STRICT)"
-        measure_table
-    fi
+    drill_table "measured steps (0 failed and 0 retried required for planned ones; ZERO_DOWNTIME_STRICT=$ZERO_DOWNTIME_STRICT)"
     if [ "$rc" != 0 ] && [ -n "$(docker stack services -q "$STACK_NAME" 2> /dev/null)" ]; then
         step "diagnostics"
         docker stack ps --no-trunc --format '{{.Name}} {{.Image}} {{.CurrentState}} {{.Error}}' "$STACK_NAME" \
@@ -102,11 +99,7 @@ teardown() {
         fi
     fi
     rm -rf "$work"
-    if [ "$rc" = 0 ]; then
-        step "drill PASSED in $(( SECONDS - drill_started ))s"
-    else
-        step "drill FAILED (exit $rc) after $(( SECONDS - drill_started ))s"
-    fi
+    drill_verdict drill "$rc" "$drill_started"
 }
 trap teardown EXIT
 

@@ -34,7 +34,6 @@ esac
 require_swarm_manager
 
 scripts="$repo_dir/scripts"
-network="${STACK_NAME}_monster_network"
 work="$(mktemp -d)"
 own_table=
 if [ -z "${MEASURE_TABLE:-}" ]; then
@@ -44,14 +43,12 @@ fi
 
 finish() {
     measure_abort
-    [ -z "$own_table" ] || [ ! -s "$MEASURE_TABLE" ] || measure_table
+    [ -z "$own_table" ] || drill_table "measured faults"
     rm -rf "$work"
 }
 trap finish EXIT
 
-status_of() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$1"; }
 new_monster_ok() { [ "$(status_of "$STACK_URL/monster/new-$RANDOM$RANDOM")" = 200 ]; }
-task_ip() { docker inspect --format "{{(index .NetworkSettings.Networks \"$network\").IPAddress}}" "$1"; }
 monster="$(page_monster)"
 [ -n "$monster" ] || fail "no monster image on the page at $STACK_URL"
 
@@ -59,7 +56,7 @@ step "Redis task killed under load (unplanned)"
 # Page and the cached monster: both must stay 200 while Redis is gone.
 measure_start 180 "$STACK_URL/" "$STACK_URL$monster"
 old_redis="$(task_containers redis | head -n 1)"
-old_ip="$(task_ip "$old_redis")"
+old_ip="$(task_ips "$old_redis")"
 killed_at=$SECONDS
 docker kill "$old_redis" > /dev/null
 info "killed Redis container ${old_redis:0:12} ($old_ip)"
@@ -70,7 +67,7 @@ redis_back() {
         && [ "$(docker inspect --format '{{.State.Health.Status}}' "$now")" = healthy ]
 }
 wait_until 120 "Swarm to restart Redis" redis_back
-info "new Redis task healthy $(( SECONDS - killed_at ))s after the kill, at $(task_ip "$(task_containers redis | head -n 1)")"
+info "new Redis task healthy $(( SECONDS - killed_at ))s after the kill, at $(task_ips "$(task_containers redis | head -n 1)")"
 wait_until 60 "the visit counter to come back" counter_shown
 info "visit counter back $(( SECONDS - killed_at ))s after the kill: $(page_visits)"
 sleep 3
@@ -82,7 +79,7 @@ pass "page and cached monster stayed 200 for the curl loop, counter disabled mea
 step "a frontend task killed with SIGKILL under load (unplanned)"
 measure_start 120 "$STACK_URL/" "$STACK_URL/monster/sigkill-{n}"
 victim="$(task_containers frontend | head -n 1)"
-victim_ip="$(task_ip "$victim")"
+victim_ip="$(task_ips "$victim")"
 killed_at=$SECONDS
 docker kill --signal KILL "$victim" > /dev/null
 info "killed frontend container ${victim:0:12} ($victim_ip)"

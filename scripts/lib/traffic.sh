@@ -26,9 +26,28 @@ page_title() { page "$@" | title_in; }
 page_visits() { page "$@" | sed -n 's:.*<dt>Visits</dt><dd>\([0-9][0-9]*\)</dd>.*:\1:p'; }
 page_monster() { page "$@" | sed -n 's:.*<img src="\(/monster/[^"]*\)".*:\1:p'; }
 counter_shown() { [ -n "$(page_visits "$@")" ]; }
+status_of() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$1"; }
+
+# drill_table <title>: the measured steps so far ($MEASURE_TABLE) under a step title, if any.
+drill_table() {
+    [ -s "${MEASURE_TABLE:-}" ] || return 0
+    step "$1"
+    measure_table
+}
+
+# drill_verdict <drill> <exit code> <$SECONDS at its start>: the drill's last line.
+drill_verdict() {
+    if [ "$2" = 0 ]; then
+        step "$1 PASSED in $(( SECONDS - $3 ))s"
+    else
+        step "$1 FAILED (exit $2) after $(( SECONDS - $3 ))s"
+    fi
+}
 
 # task_containers <service>: the containers of the stack service's tasks on this engine.
 task_containers() { docker ps -q --filter "label=com.docker.swarm.service.name=${STACK_NAME}_$1"; }
+# task_ips <container>...: their addresses on the stack's network.
+task_ips() { docker inspect --format "{{(index .NetworkSettings.Networks \"${STACK_NAME}_monster_network\").IPAddress}}" "$@"; }
 
 # on_each_engine <command...>: runs the command against each engine of $DRILL_ENGINES (DOCKER_HOST
 # values: every node of a multi-node swarm runs tasks of its own), or once against this one.
