@@ -201,7 +201,7 @@ ensure_registry() {
 }
 
 up() {
-    local started=$SECONDS role i extra
+    local started=$SECONDS i extra
     step "cluster $CLUSTER_NAME: $managers manager(s), $(( nodes - managers )) worker(s)"
     extra="$(comm -23 <(cluster_nodes) <(
         for (( i = 1; i <= managers; i++ )); do node_name manager "$i"; echo; done

@@ -18,13 +18,13 @@ planned operations runs under the curl loop, a sustained load of \$LOAD_RATE req
 retries), with the retries of the edge and of the frontends counted, and must show 0 failed and
 0 retried requests, a load p99 within \$MAX_P99_MS (500) and curl gaps within \$MAX_GAP_MS
 (1000). Then it checks the page, a decoded monster PNG, Redis authentication and the visit
-counter, and reports the unplanned faults (a Redis task killed, a frontend task killed with
-SIGKILL, the image backend scaled to 0) with their failures and retries; then a load burst
-without OOM kill, the stack's speed through the edge with wrk (reported, not asserted), and the
-visit counter surviving "docker stack rm" + redeploy. Prints the table of every measured step
-(docs/zero-downtime.md). Each step is bounded in time; a failure stops the drill. At the end
-(trap) it removes all it created: stack, volume, secret (when it made it), images, swarm (when
-it made it). Variables: STACK_NAME (default monsterstack-e2e), EDGE_PORT (default 5000),
+counter, and runs scripts/fault-drill.sh: the unplanned faults (a Redis task killed, a frontend
+task killed with SIGKILL, the image backend scaled to 0) reported with their failures and
+retries, then a load burst without OOM kill; then the stack's speed through the edge with wrk
+(reported, not asserted), and the visit counter surviving "docker stack rm" + redeploy. Prints
+the table of every measured step (docs/zero-downtime.md). Each step is bounded in time; a failure
+stops the drill. At the end (trap) it removes all it created: stack, volume, secret (when it made
+it), images, swarm (when it made it). Variables: STACK_NAME (default monsterstack-e2e), EDGE_PORT (default 5000),
 LOAD_RATE (default 200), ZERO_DOWNTIME_STRICT (default 1: a planned step that misses a target
 fails the drill; 0: reported as MISSED).
 Needs: Debian 12 as root, network to the Debian mirrors and Maven Central, a JDK 17.
@@ -32,7 +32,9 @@ USAGE
 }
 
 export STACK_NAME="${STACK_NAME:-monsterstack-e2e}"
+# shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+# shellcheck source=lib/traffic.sh
 source "$repo_dir/scripts/lib/traffic.sh"
 
 keep=
@@ -58,28 +60,16 @@ export MEASURE_TABLE="$work/measured-steps.md"
 frontend_tags=(2.0 2.1 2.2)
 backend_tag=1.1
 
-pass() { info "ok: $*"; }
-fail() { error "$*"; exit 1; }
-page() { curl -s --max-time 5 "$STACK_URL/"; }
-title() { page | sed -n 's:.*<title>\(.*\)</title>.*:\1:p'; }
-visits() { page | sed -n 's:.*<dt>Visits</dt><dd>\([0-9][0-9]*\)</dd>.*:\1:p'; }
-status_of() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$1"; }
-counter_shown() { [ -n "$(visits)" ]; }
-new_monster_ok() { [ "$(status_of "$STACK_URL/monster/new-$RANDOM$RANDOM")" = 200 ]; }
-task_ip() { docker inspect --format "{{(index .NetworkSettings.Networks \"$network\").IPAddress}}" "$1"; }
 service_ips() {
-    docker ps -q --filter "label=com.docker.swarm.service.name=${STACK_NAME}_$1" \
-        | while read -r container; do task_ip "$container"; done | sort | xargs
+    local containers
+    mapfile -t containers < <(task_containers "$1")
+    [ "${#containers[@]}" = 0 ] || task_ips "${containers[@]}" | sort | xargs
 }
-service_task_container() { docker ps -q --filter "label=com.docker.swarm.service.name=${STACK_NAME}_$1" | head -n 1; }
 
 teardown() {
     local rc=$?
     measure_abort
-    if [ -s "$MEASURE_TABLE" ]; then
-        step "measured steps (0 failed and 0 retried required for planned ones; ZERO_DOWNTIME_STRICT=$ZERO_DOWNTIME_STRICT)"
-        measure_table
-    fi
+    drill_table "measured steps (0 failed and 0 retried required for planned ones; ZERO_DOWNTIME_STRICT=$ZERO_DOWNTIME_STRICT)"
     if [ "$rc" != 0 ] && [ -n "$(docker stack services -q "$STACK_NAME" 2> /dev/null)" ]; then
         step "diagnostics"
         docker stack ps --no-trunc --format '{{.Name}} {{.Image}} {{.CurrentState}} {{.Error}}' "$STACK_NAME" \
@@ -109,11 +99,7 @@ teardown() {
         fi
     fi
     rm -rf "$work"
-    if [ "$rc" = 0 ]; then
-        step "drill PASSED in $(( SECONDS - drill_started ))s"
-    else
-        step "drill FAILED (exit $rc) after $(( SECONDS - drill_started ))s"
-    fi
+    drill_verdict drill "$rc" "$drill_started"
 }
 trap teardown EXIT
 
@@ -144,7 +130,7 @@ docker secret inspect redis_password > /dev/null 2>&1 || made_secret=1
 deploy_started=$SECONDS
 "$scripts/deploy.sh" --monitoring --timeout 300
 info "deployed and healthy in $(( SECONDS - deploy_started ))s"
-curl -s "$STACK_URL" | grep title | sed 's/^ */    /'
+info "page title: $(page_title)"
 
 step "4. three rolling updates of the frontend in a row, at once (README step 4)"
 # The README's own command, then the same for two more versions: each builds and trains its
@@ -156,7 +142,7 @@ for tag in "${frontend_tags[@]:1}"; do
     "$scripts/update.sh" --tag "$tag" --build --env "MONSTERSTACK_TITLE=MonsterStack v$tag" | tee "$work/update-$tag.log"
     grep -q "^    last title: MonsterStack v$tag\$" "$work/update-$tag.log" || fail "the title did not end on v$tag"
 done
-[ "$(title)" = "MonsterStack v${frontend_tags[-1]}" ] || fail "the page is not v${frontend_tags[-1]} after the updates"
+[ "$(page_title)" = "MonsterStack v${frontend_tags[-1]}" ] || fail "the page is not v${frontend_tags[-1]} after the updates"
 pass "title moved v1 -> v2 -> v2.1 -> v2.2 (failed and retried requests: the table at the end)"
 old_ips="$(service_ips imagebackend)"
 "$scripts/update.sh" --service imagebackend --tag "$backend_tag" --build
@@ -183,7 +169,7 @@ if [ -n "$made_secret" ]; then
     "$scripts/secret.sh" --rotate
     wait_until 60 "the visit counter with the new password" counter_shown
     measure_stop "Redis password rotated" planned || fail "the rotation missed its targets"
-    pass "new password rolled out to Redis and the frontend, counter back: $(visits)"
+    pass "new password rolled out to Redis and the frontend, counter back: $(page_visits)"
 else
     note "redis_password existed before the drill: not rotating someone else's secret"
 fi
@@ -203,7 +189,7 @@ while read -r container; do
 done < <(docker ps -q --filter "label=com.docker.stack.namespace=$STACK_NAME")
 pass "no task runs as root, but the Docker API proxy, without capabilities"
 [ "$(status_of "$STACK_URL/")" = 200 ] || fail "page is not 200"
-monster="$(page | sed -n 's:.*<img src="\(/monster/[^"]*\)".*:\1:p')"
+monster="$(page_monster)"
 [ -n "$monster" ] || fail "no monster image on the page"
 curl -sf --max-time 5 -o "$work/monster.png" "$STACK_URL$monster" || fail "$monster did not answer 200"
 java "$scripts/lib/PngCheck.java" "$work/monster.png" | sed 's/^/    /' || fail "the monster is not a PNG"
@@ -216,80 +202,13 @@ pass "Redis refuses clients without the password"
 health="$(curl -s --max-time 5 "$STACK_URL/healthz")"
 info "frontend /healthz: $health"
 [[ "$health" == *'"redis":"UP"'* ]] || fail "the frontend is not connected to Redis"
-first="$(visits)"
-second="$(visits)"
+first="$(page_visits)"
+second="$(page_visits)"
 [ -n "$first" ] && [ "$second" -gt "$first" ] || fail "visit counter did not grow ($first, $second)"
 pass "frontend authenticated to Redis, visit counter grows ($first -> $second)"
 
-step "9. Redis task killed under load (unplanned)"
-# Page and the cached monster: both must stay 200 while Redis is gone.
-measure_start 180 "$STACK_URL/" "$STACK_URL$monster"
-old_redis="$(service_task_container redis)"
-old_ip="$(task_ip "$old_redis")"
-killed_at=$SECONDS
-docker kill "$old_redis" > /dev/null
-info "killed Redis container ${old_redis:0:12} ($old_ip)"
-redis_back() {
-    local now
-    now="$(service_task_container redis)"
-    [ -n "$now" ] && [ "$now" != "$old_redis" ] \
-        && [ "$(docker inspect --format '{{.State.Health.Status}}' "$now")" = healthy ]
-}
-wait_until 120 "Swarm to restart Redis" redis_back
-info "new Redis task healthy $(( SECONDS - killed_at ))s after the kill, at $(task_ip "$(service_task_container redis)")"
-wait_until 60 "the visit counter to come back" counter_shown
-info "visit counter back $(( SECONDS - killed_at ))s after the kill: $(visits)"
-sleep 3
-measure_stop "Redis task killed" unplanned
-grep -q 'counter_disabled' "$traffic_log" || fail "the page never said the counter was disabled"
-(( curl_failed == 0 )) || fail "the curl loop saw pages or the cached monster fail while Redis was down"
-pass "page and cached monster stayed 200 for the curl loop, counter disabled meanwhile, all back after the restart"
-
-step "10. a frontend task killed with SIGKILL under load (unplanned)"
-measure_start 120 "$STACK_URL/" "$STACK_URL/monster/sigkill-{n}"
-victim="$(service_task_container frontend)"
-victim_ip="$(task_ip "$victim")"
-killed_at=$SECONDS
-docker kill --signal KILL "$victim" > /dev/null
-info "killed frontend container ${victim:0:12} ($victim_ip)"
-sleep 2  # Swarm notices the exit within a second; until then it still counts 3/3
-wait_until 120 "Swarm to replace the killed frontend" converged
-info "3 healthy frontends again $(( SECONDS - killed_at ))s after the kill"
-sleep 3
-measure_stop "frontend task killed (SIGKILL)" unplanned
-if (( failed_total > 0 )); then
-    note "target missed: $failed_total request(s) failed around a single SIGKILLed frontend (the edge retries GETs, never a POST it sent)"
-fi
-pass "frontend task killed: $failed_total failed, $retried_total retried (edge $edge_retries, frontends $frontend_retries)"
-
-step "11. image backend scaled to 0 (unplanned: all backends gone)"
-measure_start 120 "$STACK_URL/" "$STACK_URL$monster" "$STACK_URL/monster/gone-{n}"
-"$scripts/scale.sh" imagebackend=0
-sleep 5
-[ "$(status_of "$STACK_URL$monster")" = 200 ] || fail "cached monster is not 200 without backend"
-headers="$(curl -s -o /dev/null -D - --max-time 5 "$STACK_URL/monster/never-seen-$RANDOM$RANDOM")"
-info "new monster without backend: $(echo "$headers" | head -n 1 | tr -d '\r')"
-[[ "$(echo "$headers" | head -n 1)" == *" 503"* ]] || fail "new monster without backend is not 503"
-echo "$headers" | grep -qi '^retry-after:' || fail "the 503 has no Retry-After"
-pass "cached monster 200, new monster 503 with Retry-After"
-"$scripts/scale.sh" imagebackend=2
-wait_until 60 "new monsters to come back" new_monster_ok
-measure_stop "image backend scaled to 0 and back" unplanned
-pass "new monsters 200 again after scaling back"
-
-step "12. load burst: no task OOM-killed, memory within the limits"
-# 3000 never-seen monsters, 16 at a time: frontend, backend and Redis all busy.
-burst_started=$SECONDS
-seq 1 3000 | xargs -P 16 -I{} curl -s -o /dev/null -w '%{http_code}\n' --max-time 10 \
-    "$STACK_URL/monster/burst-$$-{}" > "$work/burst.log"
-info "3000 new monsters in $(( SECONDS - burst_started ))s: $(sort "$work/burst.log" | uniq -c | xargs)"
-[ "$(grep -cvx 200 "$work/burst.log")" = 0 ] || fail "some burst requests were not 200"
-docker ps -q --filter "label=com.docker.stack.namespace=$STACK_NAME" \
-    | xargs docker stats --no-stream --format '{{.Name}} {{.MemUsage}} ({{.MemPerc}})' | sed 's/^/    /'
-oom="$(docker ps -aq --filter "label=com.docker.stack.namespace=$STACK_NAME" \
-    | xargs docker inspect --format '{{.Name}} {{.State.OOMKilled}}' | grep -c ' true$' || :)"
-[ "$oom" = 0 ] || fail "$oom container(s) of the stack were OOM-killed"
-pass "no container of the stack was ever OOM-killed"
+step "9-12. unplanned faults and a load burst (scripts/fault-drill.sh)"
+"$scripts/fault-drill.sh"
 
 step "12b. the stack's speed as deployed, through the edge (reported, not asserted: a shared machine)"
 # 16 connections for 5 s each, the stack's own limits (3 frontends at 0.5 CPU, 2 backends at 0.3).
@@ -304,12 +223,12 @@ swarm_speed "page GET" "$STACK_URL/"
 swarm_speed "cold (a never-seen monster each: backend + Redis)" "$STACK_URL/" BENCH_UNIQUE_PREFIX="/monster/speed-$$-"
 
 step "13. docker stack rm + redeploy keeps the visit counter"
-before="$(visits)"
+before="$(page_visits)"
 info "visit counter before removal: $before"
 "$scripts/cleanup.sh"
 "$scripts/deploy.sh" --monitoring --timeout 300
 wait_until 60 "the page with its counter" counter_shown
-after="$(visits)"
+after="$(page_visits)"
 info "visit counter after redeploy: $after"
 [ "$after" -gt "$before" ] || fail "visit counter lost ($before -> $after)"
 pass "visit counter preserved by the AOF volume"

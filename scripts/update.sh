@@ -21,7 +21,9 @@ Idempotent: a service already on that image is left alone.
 USAGE
 }
 
+# shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+# shellcheck source=lib/traffic.sh
 source "$repo_dir/scripts/lib/traffic.sh"
 
 service=frontend
@@ -59,15 +61,5 @@ if [ "${current%@*}" = "${image#docker.io/}" ] || [ "${current%@*}" = "$image" ]
     exit 0
 fi
 info "from $current"
-measure_start "$(( timeout + min_duration ))" "$STACK_URL/" "$STACK_URL/monster/traffic-$$-{n}"
-trap measure_abort EXIT
-started=$SECONDS
-update_image "${STACK_NAME}_$service" "$image" "$timeout"
-# Keep the traffic going for the minimum duration: before, during and after the update.
-while (( SECONDS - started < min_duration )); do sleep 1; done
-info "update took $(( SECONDS - started ))s including the minimum traffic time; traffic seen:"
-clean=1
-measure_stop "update $service to $tag" planned || clean=
-[ "$final_state" = completed ] || die "update ended '$final_state', not 'completed'"
-[ -n "$clean" ] || die "requests failed or were retried during the update"
+measured_update "update $service to $tag" "${STACK_NAME}_$service" "$image" "$timeout" "$min_duration" completed
 info "update completed: $failed_total failed, $retried_total retried requests"

@@ -1,7 +1,8 @@
 # What the update, rollback and end-to-end drills measure; sourced after common.sh: a bounded curl
 # loop (traffic_*), a sustained load (load_*), an independent client on the stack's own network
-# (independent_*), the edge's and the frontends' retries (retries_*), and all of them around one
-# operation (measure_*). docs/zero-downtime.md explains the figures.
+# (independent_*), the edge's and the frontends' retries (retries_*), all of them around one
+# operation (measure_*), and what the drills share (the page's fields, task containers, verdicts).
+# docs/zero-downtime.md explains the figures.
 #
 # traffic_start <seconds> <url>...: in the background, for at most <seconds> (or until
 # traffic_stop), requests each <url> in turn ("{n}" becomes the round number, so that
@@ -13,6 +14,64 @@
 
 traffic_log=
 traffic_pid=
+
+pass() { info "ok: $*"; }
+fail() { error "$*"; exit 1; }
+
+# page [base URL]: the page at $STACK_URL (or the URL); page_title, page_visits, page_monster:
+# its title, visit counter (none while Redis is down) and monster image path, empty when missing.
+page() { curl -s --max-time 5 "${1:-$STACK_URL}/"; }
+title_in() { sed -n 's:.*<title>\(.*\)</title>.*:\1:p' "$@"; }
+page_title() { page "$@" | title_in; }
+page_visits() { page "$@" | sed -n 's:.*<dt>Visits</dt><dd>\([0-9][0-9]*\)</dd>.*:\1:p'; }
+page_monster() { page "$@" | sed -n 's:.*<img src="\(/monster/[^"]*\)".*:\1:p'; }
+counter_shown() { [ -n "$(page_visits "$@")" ]; }
+status_of() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$1"; }
+
+# drill_table <title>: the measured steps so far ($MEASURE_TABLE) under a step title, if any.
+drill_table() {
+    [ -s "${MEASURE_TABLE:-}" ] || return 0
+    step "$1"
+    measure_table
+}
+
+# drill_verdict <drill> <exit code> <$SECONDS at its start>: the drill's last line.
+drill_verdict() {
+    if [ "$2" = 0 ]; then
+        step "$1 PASSED in $(( SECONDS - $3 ))s"
+    else
+        step "$1 FAILED (exit $2) after $(( SECONDS - $3 ))s"
+    fi
+}
+
+# task_containers <service>: the containers of the stack service's tasks on this engine.
+task_containers() { docker ps -q --filter "label=com.docker.swarm.service.name=${STACK_NAME}_$1"; }
+# task_ips <container>...: their addresses on the stack's network.
+task_ips() { docker inspect --format "{{(index .NetworkSettings.Networks \"${STACK_NAME}_monster_network\").IPAddress}}" "$@"; }
+
+# on_each_engine <command...>: runs the command against each engine of $DRILL_ENGINES (DOCKER_HOST
+# values: every node of a multi-node swarm runs tasks of its own), or once against this one.
+on_each_engine() {
+    local engine
+    [ -n "${DRILL_ENGINES:-}" ] || { "$@"; return; }
+    for engine in $DRILL_ENGINES; do
+        DOCKER_HOST="$engine" "$@" || :  # a node down: nothing to ask it
+    done
+}
+
+# every_2s <command...>: runs the command every 2 s in the background, until stop_job "$!".
+every_2s() {
+    while :; do
+        "$@"
+        sleep 2
+    done &
+}
+
+# stop_job <pid>: stops a background job of this script, already ended or not.
+stop_job() {
+    kill "$1" 2> /dev/null || :
+    wait "$1" 2> /dev/null || :
+}
 
 traffic_start() {
     local seconds="$1"
@@ -27,7 +86,7 @@ traffic_start() {
             for url; do
                 : > "$body"
                 reply="$(curl -s -o "$body" -w '%{http_code} %{content_type}' --max-time 5 "${url//\{n\}/$round}" || :)"
-                label="$(sed -n 's:.*<title>\(.*\)</title>.*:\1:p' "$body" 2> /dev/null)"  # gone when stopped mid-request
+                label="$(title_in "$body" 2> /dev/null)"  # gone when stopped mid-request
                 if [ -n "$label" ]; then
                     ! grep -q 'counter disabled' "$body" || label+=' [counter disabled]'
                 elif [[ "$reply" == *image/png* ]]; then
@@ -42,11 +101,8 @@ traffic_start() {
 }
 
 traffic_stop() {
-    if [ -n "$traffic_pid" ]; then
-        kill "$traffic_pid" 2> /dev/null || :  # already ended by its own deadline
-        wait "$traffic_pid" 2> /dev/null || :
-        traffic_pid=
-    fi
+    [ -z "$traffic_pid" ] || stop_job "$traffic_pid"
+    traffic_pid=
 }
 
 traffic_report() {
@@ -89,7 +145,7 @@ traffic_report() {
 # sets $load_line, one line of key=value figures:
 #   load: requests=N failed=N p50_ms=N p99_ms=N max_ms=N gap_ms=N keepalive=N newconn=N statuses=S:N,...
 # (latency from each request's due time, so a stall counts; gap_ms is the longest time between
-# two successes; status 0 is a connection error or timeout). Reused by the multi-node drill.
+# two successes; status 0 is a connection error or timeout). A <rate> of 0 sends nothing.
 : "${LOAD_RATE:=200}"
 load_log=
 load_pid=
@@ -100,6 +156,10 @@ load_start() {
     local rate="$1" seconds="$2"
     shift 2
     load_log="$(mktemp)"
+    if (( rate == 0 )); then
+        echo 'load: requests=0 failed=0 p99_ms=0 gap_ms=0' > "$load_log"
+        return 0
+    fi
     # C1 and a serial GC: the load generator leaves the two cores to what it measures.
     java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC "$repo_dir/scripts/lib/Load.java" "$rate" "$seconds" "$@" > "$load_log" 2>&1 &
     load_pid=$!
@@ -112,11 +172,8 @@ load_start() {
 }
 
 load_stop() {
-    if [ -n "$load_pid" ]; then
-        kill -TERM "$load_pid" 2> /dev/null || :  # already ended by its own deadline
-        wait "$load_pid" 2> /dev/null || :        # its verdict is read from the line
-        load_pid=
-    fi
+    [ -z "$load_pid" ] || stop_job "$load_pid"  # its verdict is read from the line
+    load_pid=
     [ -z "$load_live_pid" ] || kill "$load_live_pid" 2> /dev/null || :  # ends with the load anyway
     load_live_pid=
     grep '^load: failed' "$load_log" | head -n 5 | sed 's/^/    /' || :  # none failed
@@ -187,7 +244,8 @@ independent_stop() {
 
 # --- Retries: the edge's (HAProxy stats) and the frontends' (monsterstack_backend_retries_total) -
 # retries_start: takes the edge's counters and the frontends' retry counters, and keeps sampling
-# the latter every 2s (a frontend task replaced during the step takes its counter with it).
+# the latter every 2s (a frontend task replaced during the step takes its counter with it), on
+# every engine (on_each_engine).
 # retries_stop: sets $edge_retries (retries; a redispatch is a retry sent to another task, which
 # HAProxy counts in both columns, so it is not added twice), $edge_errors (connection and
 # response errors towards the tasks), $edge_5xx (5xx answers the clients got) and
@@ -199,26 +257,26 @@ edge_errors=0
 edge_5xx=0
 frontend_retries=0
 
-edge_container() { docker ps -q --filter "label=com.docker.swarm.service.name=${STACK_NAME}_edge" | head -n 1; }
-
-# edge_counters: "<retries> <redispatches> <connection errors> <response errors> <client 5xx>",
-# from the CSV of HAProxy's stats page (columns found by name); nothing without an edge.
-edge_counters() {
+# edge_counters: "<engine> <retries> <redispatches> <connection errors> <response errors> <client
+# 5xx>" per engine with an edge, from the CSV of HAProxy's stats page (columns found by name).
+edge_counters() { on_each_engine edge_counters_here; }
+edge_counters_here() {
     local edge
-    edge="$(edge_container)"
+    edge="$(task_containers edge | head -n 1)"
     [ -n "$edge" ] || return 0
-    docker exec "$edge" wget -q -O - 'http://127.0.0.1:8404/stats;csv' | awk -F, '
+    docker exec "$edge" wget -q -O - 'http://127.0.0.1:8404/stats;csv' | awk -F, -v engine="${DOCKER_HOST:-local}" '
         NR == 1 { sub(/^# /, ""); for (i = 1; i <= NF; i++) col[$i] = i; next }
         $1 == "frontend_tasks" && $2 == "BACKEND" {
             r = $col["wretr"]; d = $col["wredis"]; c = $col["econ"]; e = $col["eresp"] }
         $1 == "web" && $2 == "FRONTEND" { x = $col["hrsp_5xx"] }
-        END { printf "%d %d %d %d %d\n", r, d, c, e, x }'
+        END { printf "%s %d %d %d %d %d\n", engine, r, d, c, e, x }'
 }
 
 # frontend_retry_samples: "<container> <retries>" for every running frontend task.
-frontend_retry_samples() {
+frontend_retry_samples() { on_each_engine frontend_retry_samples_here; }
+frontend_retry_samples_here() {
     local container
-    for container in $(docker ps -q --filter "label=com.docker.swarm.service.name=${STACK_NAME}_frontend"); do
+    for container in $(task_containers frontend); do
         docker exec "$container" busybox timeout 2 wget -q -O - http://127.0.0.1:9000/q/metrics 2> /dev/null \
             | awk -v c="$container" '/^monsterstack_backend_retries_total/ { n += $NF } END { printf "%s %d\n", c, n }' \
             || :  # a task stopping right now: its last sample stands
@@ -230,31 +288,29 @@ retries_start() {
     edge_counters > "$retries_dir/edge.before"
     # With Prometheus on the stack, it counts the frontends' retries (server_stop); each sample
     # here is a docker exec in every frontend task, tens of ms of CPU each.
-    if curl -sf -o /dev/null --max-time 2 "$PROMETHEUS_URL/-/ready"; then
+    if prometheus_up; then
         retries_pid=
         return 0
     fi
     frontend_retry_samples > "$retries_dir/frontend.before"
-    (
-        while :; do
-            frontend_retry_samples
-            sleep 2
-        done
-    ) > "$retries_dir/frontend.samples" &
+    every_2s frontend_retry_samples > "$retries_dir/frontend.samples"
     retries_pid=$!
 }
 
 retries_stop() {
     [ -n "$retries_dir" ] || return 0
     edge_counters > "$retries_dir/edge.after"
-    local before after
-    read -r -a before < "$retries_dir/edge.before" || before=(0 0 0 0 0)
-    read -r -a after < "$retries_dir/edge.after" || after=(0 0 0 0 0)
-    if [ "${#after[@]}" = 5 ] && [ "${#before[@]}" = 5 ]; then
-        edge_retries=$(( after[0] - before[0] ))
-        edge_errors=$(( after[2] - before[2] + after[3] - before[3] ))
-        edge_5xx=$(( after[4] - before[4] ))
-        info "edge: $(( after[0] - before[0] )) retried, $(( after[1] - before[1] )) redispatched," \
+    local delta
+    # Summed over the engines whose edge answered both times (a node lost meanwhile takes its own).
+    read -r -a delta < <(awk 'NR == FNR { for (i = 2; i <= 6; i++) b[$1, i] = $i; seen[$1] = 1; next }
+        $1 in seen { n++; for (i = 2; i <= 6; i++) d[i] += $i - b[$1, i] }
+        END { if (n) printf "%d %d %d %d %d\n", d[2], d[3], d[4], d[5], d[6] }' \
+        "$retries_dir/edge.before" "$retries_dir/edge.after") || :  # no edge answered
+    if [ "${#delta[@]}" = 5 ]; then
+        edge_retries="${delta[0]}"
+        edge_errors=$(( delta[2] + delta[3] ))
+        edge_5xx="${delta[4]}"
+        info "edge: $edge_retries retried, ${delta[1]} redispatched," \
             "$edge_errors connection/response errors towards tasks, $edge_5xx 5xx answers to clients"
     else
         edge_retries=0 edge_errors=0 edge_5xx=0
@@ -265,8 +321,7 @@ retries_stop() {
         retries_dir=
         return 0
     fi
-    kill "$retries_pid" 2> /dev/null || :  # the sampler loop never ends by itself
-    wait "$retries_pid" 2> /dev/null || :
+    stop_job "$retries_pid"  # the sampler loop never ends by itself
     retries_pid=
     frontend_retry_samples >> "$retries_dir/frontend.samples"
     # Per task: the last sample minus the one at the start (0 for a task started meanwhile).
@@ -294,30 +349,27 @@ health_start_ms=0
 stall_longest_ms=0
 
 app_containers() {
-    local service
-    for service in frontend imagebackend; do
-        docker ps -q --filter "label=com.docker.swarm.service.name=${STACK_NAME}_$service"
-    done
+    task_containers frontend
+    task_containers imagebackend
+}
+
+# health_samples: the healthcheck log of every app task on every engine.
+health_samples() {
+    app_containers | xargs -r docker inspect --format \
+        '{{$c := .Name}}{{$s := .State.StartedAt.UnixMilli}}{{if .State.Health}}{{range .State.Health.Log}}{{$c}} {{.Start.UnixMilli}} {{.End.UnixMilli}} {{.ExitCode}} {{$s}}{{"\n"}}{{end}}{{end}}' \
+        2> /dev/null || :  # a task gone meanwhile
 }
 
 health_start() {
     health_dir="$(mktemp -d)"
     health_started="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
-    (
-        while :; do
-            app_containers | xargs -r docker inspect --format \
-                '{{$c := .Name}}{{$s := .State.StartedAt.UnixMilli}}{{if .State.Health}}{{range .State.Health.Log}}{{$c}} {{.Start.UnixMilli}} {{.End.UnixMilli}} {{.ExitCode}} {{$s}}{{"\n"}}{{end}}{{end}}' \
-                2> /dev/null || :  # a task gone meanwhile
-            sleep 2
-        done
-    ) > "$health_dir/checks" &
+    every_2s on_each_engine health_samples > "$health_dir/checks"
     health_pid=$!
 }
 
 health_stop() {
     [ -n "$health_dir" ] || return 0
-    kill "$health_pid" 2> /dev/null || :  # the sampler never ends by itself
-    wait "$health_pid" 2> /dev/null || :
+    stop_job "$health_pid"  # the sampler never ends by itself
     local checks failed service since
     since="$(date -d "$health_started" +%s%3N)"
     # A task started during the step is healthy at its first passing check: the slowest such
@@ -353,9 +405,11 @@ server_started=
 server_requests=
 server_5xx=
 
+prometheus_up() { curl -sf -o /dev/null --max-time 2 "$PROMETHEUS_URL/-/ready"; }
+
 server_start() {
     server_started=
-    curl -sf -o /dev/null --max-time 2 "$PROMETHEUS_URL/-/ready" || return 0
+    prometheus_up || return 0
     server_started="$(date +%s)"
 }
 
@@ -373,7 +427,7 @@ window_increase() {
 }
 
 server_stop() {
-    server_requests= server_5xx=
+    server_requests='' server_5xx=''
     [ -n "$server_started" ] || return 0
     sleep 8  # a scrape (every 5 s) after the clients' last request
     local ended window requests='http_server_requests_seconds_count{service="frontend",uri!="/healthz"}'
@@ -480,7 +534,7 @@ measure_abort() {
     [ -z "$retries_pid" ] || kill "$retries_pid" 2> /dev/null || :  # idem
     [ -z "$independent_container" ] || docker rm -f "$independent_container" > /dev/null 2>&1 || :  # idem
     [ -z "$health_pid" ] || kill "$health_pid" 2> /dev/null || :  # idem
-    load_pid= retries_pid= independent_container= health_pid= server_started=
+    load_pid='' retries_pid='' independent_container='' health_pid='' server_started=''
 }
 
 # measure_table: the rows of $MEASURE_TABLE under their header (markdown).
@@ -488,4 +542,22 @@ measure_table() {
     printf '| operation | kind | load failed / requests | curl failed / requests | independent failed / requests | servers: requests / 5xx | retries edge/frontend | load p99 ms | longest gap ms load / curl / independent | verdict |\n'
     printf '|---|---|---|---|---|---|---|---|---|---|\n'
     cat "$MEASURE_TABLE"
+}
+
+# measured_update <operation> <service> <image> <timeout> <min seconds> <wanted state>: the
+# rolling update of <service> (update_image) under measure_start on the page and new monsters at
+# $STACK_URL, the traffic kept going at least <min seconds>, then measure_stop as planned; dies
+# unless Swarm ended in <wanted state> and no request failed or was retried.
+measured_update() {
+    local operation="$1" service="$2" image="$3" timeout="$4" min_duration="$5" wanted="$6" started clean=1
+    measure_start "$(( timeout + min_duration ))" "$STACK_URL/" "$STACK_URL/monster/traffic-$$-{n}"
+    trap measure_abort EXIT
+    started=$SECONDS
+    update_image "$service" "$image" "$timeout"
+    # Keep the traffic going for the minimum duration: before, during and after the update.
+    while (( SECONDS - started < min_duration )); do sleep 1; done
+    info "after $(( SECONDS - started ))s $service runs $(service_image "$service"); traffic seen:"
+    measure_stop "$operation" planned || clean=
+    [ "$final_state" = "$wanted" ] || die "update ended '$final_state', not '$wanted'"
+    [ -n "$clean" ] || die "requests failed or were retried during: $operation"
 }
