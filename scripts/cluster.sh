@@ -66,14 +66,14 @@ keep_images=
 case "$command" in
     -h | --help) usage; exit 0 ;;
     up)
-        while [ "$#" -gt 0 ]; do
+        option() {
             case "$1" in
-                --managers) managers="${2:?--managers needs a number}"; shift ;;
+                --managers) managers="${2-}"; return 2 ;;
                 [0-9]*) nodes="$1" ;;
-                *) bad_usage "$1" ;;
+                *) return 1 ;;
             esac
-            shift
-        done
+        }
+        parse_options "$@"
         (( managers >= 1 && managers <= 9 && nodes >= managers && nodes - managers <= 9 )) \
             || die "up takes 1-9 managers and 0-9 workers (asked: $nodes nodes, $managers managers)"
         ;;

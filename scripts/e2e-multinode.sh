@@ -49,17 +49,16 @@ managers=1
 nodes=4
 keep=
 build=1
-while [ "$#" -gt 0 ]; do
+option() {
     case "$1" in
-        -h | --help) usage; exit 0 ;;
-        --managers) managers="${2:?--managers needs a number}"; shift ;;
-        --nodes) nodes="${2:?--nodes needs a number}"; shift ;;
+        --managers) managers="${2-}"; return 2 ;;
+        --nodes) nodes="${2-}"; return 2 ;;
         --keep) keep=1 ;;
         --no-build) build= ;;
-        *) bad_usage "$1" ;;
+        *) return 1 ;;
     esac
-    shift
-done
+}
+parse_options "$@"
 
 scripts="$repo_dir/scripts"
 drill_started=$SECONDS

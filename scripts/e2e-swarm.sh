@@ -38,14 +38,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 source "$repo_dir/scripts/lib/traffic.sh"
 
 keep=
-while [ "$#" -gt 0 ]; do
-    case "$1" in
-        -h | --help) usage; exit 0 ;;
-        --keep) keep=1 ;;
-        *) bad_usage "$1" ;;
-    esac
-    shift
-done
+option() { case "$1" in --keep) keep=1 ;; *) return 1 ;; esac; }
+parse_options "$@"
 
 scripts="$repo_dir/scripts"
 network="${STACK_NAME}_monster_network"

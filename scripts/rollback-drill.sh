@@ -24,15 +24,14 @@ source "$repo_dir/scripts/lib/traffic.sh"
 
 tag=broken
 timeout=300
-while [ "$#" -gt 0 ]; do
+option() {
     case "$1" in
-        -h | --help) usage; exit 0 ;;
-        --tag) tag="${2:?--tag needs a value}"; shift ;;
-        --timeout) timeout="${2:?--timeout needs seconds}"; shift ;;
-        *) bad_usage "$1" ;;
+        --tag) tag="${2-}"; return 2 ;;
+        --timeout) timeout="${2-}"; return 2 ;;
+        *) return 1 ;;
     esac
-    shift
-done
+}
+parse_options "$@"
 require_swarm_manager
 
 service="${STACK_NAME}_frontend"

@@ -32,19 +32,18 @@ build=
 envs=()
 min_duration=60
 timeout=600
-while [ "$#" -gt 0 ]; do
+option() {
     case "$1" in
-        -h | --help) usage; exit 0 ;;
-        --service) service="${2:?--service needs a value}"; shift ;;
-        --tag) tag="${2:?--tag needs a value}"; shift ;;
+        --service) service="${2-}"; return 2 ;;
+        --tag) tag="${2-}"; return 2 ;;
         --build) build=1 ;;
-        --env) envs+=(--env "${2:?--env needs KEY=VALUE}"); shift ;;
-        --min-duration) min_duration="${2:?--min-duration needs seconds}"; shift ;;
-        --timeout) timeout="${2:?--timeout needs seconds}"; shift ;;
-        *) bad_usage "$1" ;;
+        --env) envs+=(--env "${2-}"); return 2 ;;
+        --min-duration) min_duration="${2-}"; return 2 ;;
+        --timeout) timeout="${2-}"; return 2 ;;
+        *) return 1 ;;
     esac
-    shift
-done
+}
+parse_options "$@"
 [ -n "$tag" ] || { error "--tag is required"; usage >&2; exit 1; }
 case "$service" in frontend | imagebackend) ;; *) die "--service takes frontend or imagebackend" ;; esac
 require_swarm_manager
