@@ -42,7 +42,7 @@ const chart = (view, caption) => view.charts.find((c) => c.caption.startsWith(ca
 
 async function visit(viewport) {
     const refused = [];
-    const label = await inChromium(viewport, 20_000, origin, async (tab, context, label) => {
+    const size = await inChromium(viewport, 20_000, origin, async (tab, context, label) => {
         context.on('response', (response) => response.status() >= 400 && refused.push(`${response.status()} ${response.url()}`));
 
         const response = await tab.goto(page, { waitUntil: 'load' });
@@ -93,7 +93,7 @@ async function visit(viewport) {
             await tab.screenshot({ path: process.env.SCREENSHOT, fullPage: true });
         }
     });
-    check(`${label}: no request refused`, refused.length === 0, refused.join(' '));
+    check(`${size}: no request refused`, refused.length === 0, refused.join(' '));
 }
 
 await run('console test', async () => {
