@@ -1,35 +1,18 @@
 // Drives Debian's Chromium against Prometheus' MonsterStack console (images/prometheus/consoles/);
 // run by scripts/browser-test.sh. Environment: PROMETHEUS_URL, OUT_DIR, CHROMIUM, and
 // SCREENSHOT: where to save the desktop page (optional).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { check, inChromium, run } from './browser.mjs';
 
 const base = process.env.PROMETHEUS_URL;
 const outDir = process.env.OUT_DIR;
 const origin = new URL(base).origin;
 const page = `${base}/consoles/monsterstack.html`;
 
-const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const viewports = [
     { name: 'console-desktop', width: 1440, height: 900, mobile: false },
     { name: 'console-phone', width: 390, height: 844, mobile: true },
 ];
-
-let passed = 0;
-let failed = 0;
-
-function check(what, ok, detail = '') {
-    if (ok) {
-        passed++;
-        console.log(`ok   ${what}`);
-    } else {
-        failed++;
-        console.log(`FAIL ${what}${detail ? `: ${detail}` : ''}`);
-    }
-}
 
 // What the page shows once its charts are drawn: per chart, its lines and legend; the map.
 const shown = (tab) => tab.evaluate(() => ({
@@ -58,27 +41,9 @@ const shown = (tab) => tab.evaluate(() => ({
 const chart = (view, caption) => view.charts.find((c) => c.caption.startsWith(caption)) ?? { lines: 0, legend: [] };
 
 async function visit(viewport) {
-    const profile = mkdtempSync(join(tmpdir(), 'monsterstack-chromium-'));
-    const context = await chromium.launchPersistentContext(profile, {
-        executablePath: process.env.CHROMIUM,
-        headless: true,
-        args,
-        viewport: { width: viewport.width, height: viewport.height },
-        isMobile: viewport.mobile,
-        hasTouch: viewport.mobile,
-        deviceScaleFactor: viewport.mobile ? 2 : 1,
-    });
-    context.setDefaultTimeout(20_000);
-    const label = `${viewport.name} ${viewport.width}x${viewport.height}`;
-    const requests = [];
     const refused = [];
-    const errors = [];
-    context.on('request', (request) => requests.push(request.url()));
-    context.on('response', (response) => response.status() >= 400 && refused.push(`${response.status()} ${response.url()}`));
-    try {
-        const tab = context.pages()[0] ?? await context.newPage();
-        tab.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-        tab.on('pageerror', (error) => errors.push(String(error)));
+    const size = await inChromium(viewport, 20_000, origin, async (tab, context, label) => {
+        context.on('response', (response) => response.status() >= 400 && refused.push(`${response.status()} ${response.url()}`));
 
         const response = await tab.goto(page, { waitUntil: 'load' });
         check(`${label}: the console answers 200`, response.status() === 200, String(response.status()));
@@ -127,24 +92,12 @@ async function visit(viewport) {
         if (viewport.name === 'console-desktop' && process.env.SCREENSHOT) {
             await tab.screenshot({ path: process.env.SCREENSHOT, fullPage: true });
         }
-    } catch (error) {
-        check(`${label}: every step ran`, false, error.message.split('\n')[0]);
-    } finally {
-        await context.close();
-        rmSync(profile, { recursive: true, force: true });
-    }
-    check(`${label}: no console errors`, errors.length === 0, errors.join(' | '));
-    check(`${label}: no request refused`, refused.length === 0, refused.join(' '));
-    const foreign = requests.filter((url) => new URL(url).origin !== origin);
-    check(`${label}: all ${requests.length} requests stay on ${origin}`, foreign.length === 0, foreign.join(' '));
+    });
+    check(`${size}: no request refused`, refused.length === 0, refused.join(' '));
 }
 
-try {
+await run('console test', async () => {
     for (const viewport of viewports) {
         await visit(viewport);
     }
-} catch (error) {
-    check('the console test ran to the end', false, error.stack);
-}
-console.log(`${passed} passed, ${failed} failed`);
-process.exitCode = failed === 0 ? 0 : 1;
+});

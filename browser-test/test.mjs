@@ -2,10 +2,8 @@
 // Environment: FRONTEND_URL, BACKEND_URL, MONSTER_SIZE, MONSTERSTACK_SALT, OUT_DIR, CHROMIUM, and
 // README_SCREENSHOT: where to save the desktop card for the README (optional).
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { check, inChromium, run } from './browser.mjs';
 
 const base = process.env.FRONTEND_URL;
 const backend = process.env.BACKEND_URL;
@@ -14,10 +12,6 @@ const salt = process.env.MONSTERSTACK_SALT;
 const outDir = process.env.OUT_DIR;
 const origin = new URL(base).origin;
 
-// Chromium's own traffic (updates, sync, field trials) is switched off so every request is the page's.
-const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
 const viewports = [
     { name: 'desktop', width: 1280, height: 800, mobile: false },
     { name: 'phone', width: 390, height: 844, mobile: true },
@@ -25,19 +19,6 @@ const viewports = [
 ];
 // Widths between the phone and a large desktop, each checked for sideways scrolling.
 const sweep = [320, 340, 360, 375, 379, 380, 414, 480, 640, 641, 768, 1024, 1366, 1920];
-
-let passed = 0;
-let failed = 0;
-
-function check(what, ok, detail = '') {
-    if (ok) {
-        passed++;
-        console.log(`ok   ${what}`);
-    } else {
-        failed++;
-        console.log(`FAIL ${what}${detail ? `: ${detail}` : ''}`);
-    }
-}
 
 const monsterPath = (name) => '/monster/' + createHash('sha256').update(salt + name, 'utf8').digest('hex');
 
@@ -91,26 +72,7 @@ async function checkMonster(label, page, name, side) {
 }
 
 async function visit(viewport, defaultSide, typedSide, linkedSide) {
-    const profile = mkdtempSync(join(tmpdir(), 'monsterstack-chromium-'));
-    const context = await chromium.launchPersistentContext(profile, {
-        executablePath: process.env.CHROMIUM,
-        headless: true,
-        args,
-        viewport: { width: viewport.width, height: viewport.height },
-        isMobile: viewport.mobile,
-        hasTouch: viewport.mobile,
-        deviceScaleFactor: viewport.mobile ? 2 : 1,
-    });
-    context.setDefaultTimeout(10_000);
-    const label = `${viewport.name} ${viewport.width}x${viewport.height}`;
-    const requests = [];
-    const errors = [];
-    context.on('request', (request) => requests.push(request.url()));
-    try {
-        const page = context.pages()[0] ?? await context.newPage();
-        page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-        page.on('pageerror', (error) => errors.push(String(error)));
-
+    await inChromium(viewport, 10_000, origin, async (page, context, label) => {
         const response = await page.goto(base + '/', { waitUntil: 'load' });
         check(`${label}: GET / answers 200`, response.status() === 200, String(response.status()));
         check(`${label}: no sideways scrolling`, ...await fitsWidth(page));
@@ -160,16 +122,7 @@ async function visit(viewport, defaultSide, typedSide, linkedSide) {
                 check(`width ${width}: no sideways scrolling`, ...await fitsWidth(page));
             }
         }
-    } catch (error) {
-        // One broken step fails this size; the other sizes are still checked.
-        check(`${label}: every step ran`, false, error.message.split('\n')[0]);
-    } finally {
-        await context.close();
-        rmSync(profile, { recursive: true, force: true });
-    }
-    check(`${label}: no console errors`, errors.length === 0, errors.join(' | '));
-    const foreign = requests.filter((url) => new URL(url).origin !== origin);
-    check(`${label}: all ${requests.length} requests stay on ${origin}`, foreign.length === 0, foreign.join(' '));
+    });
 }
 
 // The tutorial's `curl -X POST -d "name=Docker" http://<node>:5000/` must still print Docker's page.
@@ -184,14 +137,10 @@ async function tutorialPost() {
         response.status === 200 && page.includes(`<img src="${monsterPath('Docker')}"`), String(response.status));
 }
 
-try {
+await run('browser test', async () => {
     await tutorialPost();
     const sides = await Promise.all(['John Doe', 'Ada Lovelace', 'Ωmega'].map((name) => backendSide(monsterPath(name).slice(9))));
     for (const viewport of viewports) {
         await visit(viewport, ...sides);
     }
-} catch (error) {
-    check('the browser test ran to the end', false, error.stack);
-}
-console.log(`${passed} passed, ${failed} failed`);
-process.exitCode = failed === 0 ? 0 : 1;
+});

@@ -1,7 +1,6 @@
 package io.monsterstack.imagebackend;
 
-import io.monsterstack.warmup.EventLoopHealthCheck;
-import io.monsterstack.warmup.SelfWarmUp;
+import io.monsterstack.warmup.ReplicaHealth;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,15 +22,12 @@ public class IndexResource {
 
     private final MonsterConfig config;
     private final RendererHealthCheck renderer;
-    private final EventLoopHealthCheck eventLoops;
-    private final SelfWarmUp warmUp;
+    private final ReplicaHealth replica;
 
-    IndexResource(MonsterConfig config, @Liveness RendererHealthCheck renderer,
-            @Liveness EventLoopHealthCheck eventLoops, SelfWarmUp warmUp) {
+    IndexResource(MonsterConfig config, @Liveness RendererHealthCheck renderer, ReplicaHealth replica) {
         this.config = config;
         this.renderer = renderer;
-        this.eventLoops = eventLoops;
-        this.warmUp = warmUp;
+        this.replica = replica;
     }
 
     @GET
@@ -56,11 +52,10 @@ public class IndexResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response healthz() {
         HealthCheckResponse check = renderer.call();
-        EventLoopHealthCheck.Heartbeat heartbeat = eventLoops.heartbeat();
-        boolean warmedUp = warmUp.done();
-        boolean up = check.getStatus() == HealthCheckResponse.Status.UP && !heartbeat.stalled() && warmedUp;
-        Map<String, Object> body = Map.of("status", up ? "UP" : "DOWN", "warmedUp", warmedUp,
-                "eventLoops", heartbeat.status(), "oldestHeartbeatAgeMs", heartbeat.oldestAge().toMillis(),
+        ReplicaHealth.State self = replica.now();
+        boolean up = check.getStatus() == HealthCheckResponse.Status.UP && self.serving();
+        Map<String, Object> body = Map.of("status", up ? "UP" : "DOWN", "warmedUp", self.warmedUp(),
+                "eventLoops", self.eventLoops(), "oldestHeartbeatAgeMs", self.oldestHeartbeatAgeMs(),
                 "artVersion", MonsterRenderer.ART_VERSION);
         return Response.status(up ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE).entity(body).build();
     }

@@ -210,13 +210,7 @@ final class MonsterParts {
                     "...######...",
                     "....####...."),
             // box
-            rows(2, "..########..",
-                    "..########..",
-                    "..########..",
-                    "..########..",
-                    "..########..",
-                    "..########..",
-                    "..########..",
+            upright("..########..",
                     "..========.."),
             // pear
             rows(2, "....####....",
@@ -228,13 +222,7 @@ final class MonsterParts {
                     ".##########.",
                     "..========.."),
             // ghost
-            rows(2, "...######...",
-                    "..########..",
-                    "..########..",
-                    "..########..",
-                    "..########..",
-                    "..########..",
-                    "..########..",
+            upright("...######...",
                     "..##.##.##.."),
             // belly
             rows(2, "...######...",
@@ -391,5 +379,11 @@ final class MonsterParts {
                     "....mmmm...."));
 
     private MonsterParts() {
+    }
+
+    /** A body of rows 2–9 whose sides are straight between its top and bottom rows: columns 2–9, rows 3–8. */
+    private static Part upright(String top, String bottom) {
+        String side = "..########..";
+        return rows(2, top, side, side, side, side, side, side, bottom);
     }
 }

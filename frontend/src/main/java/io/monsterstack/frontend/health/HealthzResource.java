@@ -5,11 +5,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import io.monsterstack.warmup.EventLoopHealthCheck;
-import io.monsterstack.warmup.SelfWarmUp;
+import io.monsterstack.warmup.ReplicaHealth;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -25,15 +23,13 @@ public class HealthzResource {
 
     private final RedisHealthCheck redis;
     private final ImageBackendHealthCheck imagebackend;
-    private final EventLoopHealthCheck eventLoops;
-    private final SelfWarmUp warmUp;
+    private final ReplicaHealth replica;
 
     HealthzResource(@Readiness RedisHealthCheck redis, @Readiness ImageBackendHealthCheck imagebackend,
-            @Liveness EventLoopHealthCheck eventLoops, SelfWarmUp warmUp) {
+            ReplicaHealth replica) {
         this.redis = redis;
         this.imagebackend = imagebackend;
-        this.eventLoops = eventLoops;
-        this.warmUp = warmUp;
+        this.replica = replica;
     }
 
     @GET
@@ -41,12 +37,10 @@ public class HealthzResource {
     public Uni<RestResponse<Healthz>> healthz() {
         return Uni.combine().all().unis(redis.call(), imagebackend.call())
                 .with((redisState, backendState) -> {
-                    EventLoopHealthCheck.Heartbeat heartbeat = eventLoops.heartbeat();
-                    boolean warmedUp = warmUp.done();
-                    boolean serving = !heartbeat.stalled() && warmedUp;
-                    Healthz body = new Healthz(serving ? "UP" : "DOWN", warmedUp, heartbeat.status(),
-                            heartbeat.oldestAge().toMillis(), state(redisState), state(backendState));
-                    return serving ? RestResponse.ok(body)
+                    ReplicaHealth.State self = replica.now();
+                    Healthz body = new Healthz(self.serving() ? "UP" : "DOWN", self.warmedUp(), self.eventLoops(),
+                            self.oldestHeartbeatAgeMs(), state(redisState), state(backendState));
+                    return self.serving() ? RestResponse.ok(body)
                             : RestResponse.status(RestResponse.Status.SERVICE_UNAVAILABLE, body);
                 });
     }
