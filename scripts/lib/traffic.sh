@@ -356,7 +356,7 @@ app_containers() {
 # health_samples: the healthcheck log of every app task on every engine.
 health_samples() {
     app_containers | xargs -r docker inspect --format \
-        '{{$c := .Name}}{{$s := .State.StartedAt.UnixMilli}}{{if .State.Health}}{{range .State.Health.Log}}{{$c}} {{.Start.UnixMilli}} {{.End.UnixMilli}} {{.ExitCode}} {{$s}}{{"\n"}}{{end}}{{end}}' \
+        '{{$c := .Name}}{{$s := .State.StartedAt}}{{if .State.Health}}{{range .State.Health.Log}}{{$c}} {{.Start.UnixMilli}} {{.End.UnixMilli}} {{.ExitCode}} {{$s}}{{"\n"}}{{end}}{{end}}' \
         2> /dev/null || :  # a task gone meanwhile
 }
 
@@ -372,15 +372,20 @@ health_stop() {
     stop_job "$health_pid"  # the sampler never ends by itself
     local checks failed service since
     since="$(date -d "$health_started" +%s%3N)"
-    # A task started during the step is healthy at its first passing check: the slowest such
-    # start is what start_period must cover.
-    read -r checks failed health_slowest_ms health_start_ms < <(sort -u "$health_dir/checks" | awk -v since="$since" '
+    # Lines: container, check start and end (ms), exit code, the container's start (RFC 3339, which
+    # the template cannot turn into a number: date does, for all lines at once). A task started
+    # during the step is healthy at its first passing check: the slowest such start is what
+    # start_period must cover.
+    sort -u "$health_dir/checks" > "$health_dir/unique"
+    cut -d ' ' -f 5 "$health_dir/unique" | date -f - +%s%3N | paste -d ' ' <(cut -d ' ' -f 1-4 "$health_dir/unique") - \
+        > "$health_dir/timed"
+    read -r checks failed health_slowest_ms health_start_ms < <(awk -v since="$since" '
         NF == 5 { n++; if ($4 != 0) failed++; if ($3 - $2 > slowest) slowest = $3 - $2 }
         NF == 5 && $4 == 0 && $5 >= since && (!($1 in healthy) || $3 < healthy[$1]) { healthy[$1] = $3; started[$1] = $5 }
         END {
             for (c in healthy) if (healthy[c] - started[c] > start) start = healthy[c] - started[c]
             printf "%d %d %d %d\n", n, failed, slowest, start
-        }')
+        }' "$health_dir/timed")
     for service in frontend imagebackend; do
         # Bounded: "docker service logs" was seen to hang after a task's container was gone.
         timeout 20 docker service logs --since "$health_started" "${STACK_NAME}_$service" 2>&1 \
