@@ -333,11 +333,9 @@ if [ -n "$drain_node" ]; then
 fi
 
 op_begin "${urls[@]}"
-docker service scale --detach "${STACK_NAME}_frontend=6" > /dev/null
-wait_converged 300
+"$scripts/scale.sh" frontend=6
 info "frontend x6: $(tasks_on frontend | uniq -c | awk '{ printf "%s on %s, ", $1, $2 }')zones: $(for node in $(tasks_on frontend); do node_zone "$node"; done | sort | uniq -c | awk '{ printf "%s in %s ", $1, $2 }')"
-docker service scale --detach "${STACK_NAME}_frontend=3" > /dev/null
-wait_converged 300
+"$scripts/scale.sh" frontend=3
 op_end "scale frontend 3 -> 6 -> 3" frontend planned
 
 step "8. docker stack rm + redeploy keeps the visit counter (Redis pinned to $redis_node)"
