@@ -26,9 +26,11 @@ machine (scripts/cluster.sh: Docker-in-Docker nodes, two zones, a registry), the
     the frontend scaled to 6 and back;
   - the visit counter surviving "docker stack rm" + redeploy;
 and prints one table, each operation with the nodes it touched, the tasks it moved and its
-time. Planned operations must meet the same targets as in scripts/e2e-swarm.sh (0 failed, 0
-retried, load p99 within \$MAX_P99_MS ($MAX_P99_MS), curl gaps within \$MAX_GAP_MS ($MAX_GAP_MS);
-ZERO_DOWNTIME_STRICT=0 reports them as MISSED); the killed node is reported.
+time. Planned operations must show 0 failed and 0 retried requests, as in scripts/e2e-swarm.sh,
+a load p99 within \$MAX_P99_MS ($MAX_P99_MS) and curl gaps within \$MAX_GAP_MS ($MAX_GAP_MS):
+looser than the single-node drill's 500 / 1000, because here four engines, a registry and the
+stack share one machine's cores (ZERO_DOWNTIME_STRICT=0 reports a miss as MISSED); the killed
+node is reported.
 Variables: TAG (default mn, app image tag in the cluster's registry), EDGE_PORT (5000, on each
 node's own address), CLUSTER_NAME (mscluster), MULTINODE_LOAD (0: no load), MEASURE_LEAD_SECONDS
 (2 here). Needs what cluster.sh and build-images.sh need.
@@ -36,6 +38,8 @@ USAGE
 }
 
 export TAG="${TAG:-mn}"
+# Latency bounds that still catch a stall when the whole cluster runs on one machine.
+: "${MAX_P99_MS:=2000}" "${MAX_GAP_MS:=3000}"
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 # shellcheck source=lib/traffic.sh
