@@ -142,11 +142,22 @@ old_ips="$(service_ips imagebackend)"
 "$scripts/update.sh" --service imagebackend --tag "$backend_tag" --build
 pass "image backend tasks replaced ($old_ips -> $(service_ips imagebackend)), new monsters served throughout"
 
+# every_task_scraped <after what>: within a minute, Prometheus has every running app task as an up target.
+every_task_scraped() {
+    local started=$SECONDS
+    wait_until 60 "Prometheus to scrape every app task" all_tasks_up \
+        || fail "not every app task is an up target of Prometheus a minute after $1"
+    pass "Prometheus: all $(app_containers | wc -l) app tasks are up targets, $(( SECONDS - started ))s after $1"
+}
+all_tasks_up() { [ "$(server_query 'count(up{job="monsterstack"} == 1)' "$(date +%s)")" = "$(app_containers | wc -l)" ]; }
+every_task_scraped "the updates"
+
 step "5. scale the frontend 3 -> 6 -> 3 under load (README step 5)"
 measure_start 300 "$STACK_URL/" "$STACK_URL/monster/scale-{n}"
 "$scripts/scale.sh" frontend=6
 [ "$(status_of "$STACK_URL/")" = 200 ] || fail "page is not 200 with 6 frontends"
 measure_stop "scale frontend 3 -> 6" planned || fail "scaling up missed its targets"
+every_task_scraped "scaling to 6"
 measure_start 300 "$STACK_URL/" "$STACK_URL/monster/scale-down-{n}"
 "$scripts/scale.sh" frontend=3
 sleep 10  # the removed tasks finish their shutdown (delay 5s) under the load
