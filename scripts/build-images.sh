@@ -4,96 +4,106 @@ set -Eeuo pipefail
 usage() {
     cat <<USAGE
 usage: $self [options]
-   ie: $self                                  # both app images, tag \$TAG (default 1.0)
+   ie: $self                                  # every image, the app's tagged \$TAG (default 1.0)
        $self --tag 2.0 --only frontend --env 'MONSTERSTACK_TITLE=MonsterStack v2'
-       DOCKER_REGISTRY=registry.example.com:5000 DOCKER_USER=me $self --push
+       DOCKER_REGISTRY=registry.example.com:5050 DOCKER_USER=me $self --push
 
-Builds the frontend and image backend images, named like the stack file expects:
-\$DOCKER_REGISTRY/\$DOCKER_USER/monsterstack-<service>:<tag>. Jib (./mvnw package) puts the
-jars on \$JIB_BASE_IMAGE (default docker://$BASE_JRE_IMAGE, built offline from Debian packages
-by build-base-images.sh when missing, together with the Redis and edge proxy images). Then each
-image is trained: it runs once, with a Redis (and, for the frontend, the image backend just
-built) on a scratch network, answers thousands of its own hot requests, and its JVM
-writes an AOT cache (JDK 25: classes loaded and linked, method profiles) as it exits. The
-cache, zstd-compressed, becomes the image's last layer; each container unpacks it at start
-(~0.1 s of CPU) and its JVM starts from it. The build fails unless the image's own JVM accepts
-the cache. MONSTERSTACK_VERSION=<tag> is baked into each image.
+Builds MonsterStack's images, named like the stack files expect
+(\$DOCKER_REGISTRY/\$DOCKER_USER/monsterstack-<name>:<tag>):
+  frontend, imagebackend  Jib (./mvnw package) puts each service on $jre_image (images/jre:
+                          a trimmed JRE 25 with busybox, curl and zstd, built here first), then
+                          each is trained: it runs once with a Redis (the frontend with the
+                          image backend too) on a scratch network, answers thousands of its own
+                          hot requests, and its JVM writes an AOT cache (classes loaded and
+                          linked, method profiles) as it exits. The cache, zstd-compressed,
+                          becomes the image's last layer, unpacked by each container at start
+                          (~0.1 s of CPU). The build fails unless the image's own JVM accepts
+                          it. MONSTERSTACK_VERSION=<tag> is baked in.
+  haproxy ($haproxy_tag), prometheus ($prometheus_tag)
+                          images/haproxy (the edge proxy, the read-only Docker API) and
+                          images/prometheus, on the public HAProxy and Prometheus images
+The public images they start from are pulled by Docker (scripts/offline-bases.sh makes them
+where Docker Hub cannot be reached).
 
 options:
-  --tag TAG          image tag (default \$TAG = $TAG)
-  --only SERVICE     frontend or imagebackend (default both)
-  --env KEY=VALUE    bake an environment variable into the image (repeatable)
-  --push             push the images to \$DOCKER_REGISTRY, the offline base images too (JRE,
-                     Redis, edge: \$DOCKER_REGISTRY/<base>) for nodes without Docker Hub
+  --tag TAG          the app images' tag (default the stack's: \$TAG = $TAG for the frontend,
+                     \$IMAGEBACKEND_TAG = $IMAGEBACKEND_TAG for the image backend)
+  --only SERVICE     frontend or imagebackend: that app image only
+  --env KEY=VALUE    bake an environment variable into the app images (repeatable)
+  --push             push the images built to \$DOCKER_REGISTRY under \$DOCKER_USER, and nothing
+                     else (docker login first)
   --no-aot           skip the training and the AOT cache (faster build, slower start)
-  --no-bases         never build the offline base images
-Needs Docker and zstd (installed when missing, as root).
+Needs Docker and a JDK 17 or newer for Maven (java on the PATH, or JAVA_HOME).
 USAGE
 }
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
-tag="$TAG"
+tag=
 modules=(imagebackend frontend)
+others=(haproxy prometheus)
 envs=()
 push=
 aot=1
-bases=1
 option() {
     case "$1" in
         --tag) tag="${2-}"; return 2 ;;
         --only)
             [[ "${2-}" =~ ^(frontend|imagebackend)$ ]] || die "--only takes frontend or imagebackend"
             modules=("$2")
+            others=()
             return 2
             ;;
         --env) envs+=("${2-}"); return 2 ;;
         --push) push=1 ;;
         --no-aot) aot= ;;
-        --no-bases) bases= ;;
         *) return 1 ;;
     esac
 }
 parse_options "$@"
-ensure_packages docker:docker.io zstd:zstd
+command -v docker > /dev/null || die "no docker command: install Docker first"
 
-# A base from a registry (JIB_BASE_IMAGE set) needs nothing built here.
-if [ -z "${JIB_BASE_IMAGE:-}" ]; then
-    export JIB_BASE_IMAGE="docker://$BASE_JRE_IMAGE"
-    if [ -n "$bases" ]; then
-        "$repo_dir/scripts/build-base-images.sh"
-    fi
-fi
+work="$(mktemp -d)"
+trap 'remove_scratch_network; rm -rf "$work"' EXIT
+built=()
+
+step "base image $jre_image (images/jre)"
+build_image -f "$repo_dir/images/jre/Dockerfile" -t "$jre_image" "$repo_dir/images"
+info "$jre_image: $(image_size "$jre_image")"
 
 args=(
-    -B -q package -DskipTests
-    -pl "$(IFS=,; echo "${modules[*]}")" -am  # with the modules they use (httpguard, warmup and its test-jar)
+    -B -q package -DskipTests -pl "$(IFS=,; echo "${modules[*]}")" -am
     -Dquarkus.container-image.build=true
-    -Dquarkus.container-image.registry="$DOCKER_REGISTRY"
-    -Dquarkus.container-image.group="$DOCKER_USER"
-    -Dquarkus.container-image.tag="$tag"
-    -Dquarkus.jib.environment-variables.MONSTERSTACK_VERSION="$tag"
+    -Dquarkus.jib.base-jvm-image="docker://$jre_image"
 )
 for env in "${envs[@]}"; do
     args+=(-Dquarkus.jib.environment-variables."${env%%=*}"="${env#*=}")
 done
-
-step "Jib build of ${modules[*]} (tag $tag)"
+# The services' application.properties name their images from these variables.
+if [ -n "$tag" ]; then TAG="$tag" IMAGEBACKEND_TAG="$tag"; fi
+step "Jib build of ${modules[*]}"
 (cd "$repo_dir" && ./mvnw "${args[@]}")
 
 # --- AOT training ------------------------------------------------------------------------------
-work="$(mktemp -d)"
-trap 'remove_scratch_network; rm -rf "$work"' EXIT
-
 # entrypoint <image>: the image's entrypoint, one word per line (java, options, -jar, the jar).
 entrypoint() { docker image inspect --format '{{range .Config.Entrypoint}}{{println .}}{{end}}' "$1"; }
+
+# json_array <word...>: the words as a JSON array, for a Dockerfile's exec form.
+json_array() {
+    local word out=
+    for word; do
+        word="${word//\\/\\\\}"
+        out+="${out:+, }\"${word//\"/\\\"}\""
+    done
+    printf '[%s]' "$out"
+}
 
 # trainee <name> <image> <port> [docker run options...]: starts the image for training and waits
 # until it is healthy, that is until its warm-up requests are answered. Its JVM runs with the
 # image's own options, and more metaspace: writing the cache needs room beyond the 48-80 MB the
 # services run with (the cache written is accepted with the smaller limit).
 trainee() {
-    local name="$1" image="$2" port="$3" command ip env envs=()
+    local name="$1" image="$2" port="$3" command env envs=()
     shift 3
     for env in "${training_env[@]}"; do envs+=(-e "$env"); done
     mapfile -t command < <(entrypoint "$image")
@@ -102,33 +112,39 @@ trainee() {
         --entrypoint "${command[0]}" "$image" "${command[@]:1:${#command[@]}-3}" \
         "${aot_options[@]}" -XX:MaxMetaspaceSize=128m -XX:AOTCacheOutput=/tmp/app.aot \
         "${command[@]: -2}" > /dev/null
-    ip="$(scratch_ip "$name")"
-    wait_until 180 "$name to answer its warm-up" \
-        curl -sf -o /dev/null --max-time 2 "http://$ip:$port/healthz" \
+    wait_until 180 "$name to answer its warm-up" healthy "$name" "$port" \
         || { docker logs --tail 20 "$name" >&2; return 1; }
 }
 
+healthy() { docker exec "$1" wget -q --spider "http://127.0.0.1:$2/healthz" 2> /dev/null; }
+
 # finish_training <name> <image>: stops the trainee (its JVM writes the cache as it exits), then
-# makes <image> again with the compressed cache and an entrypoint that unpacks it before java
+# builds <image> again with the compressed cache and an entrypoint that unpacks it before java
 # starts. Without the file the JVM would start all the same, only slower: the unpacking is
 # never a reason for a task not to start.
 finish_training() {
-    local name="$1" image="$2" command container
+    local name="$1" image="$2" command home
     docker stop -t 60 "$name" > /dev/null
     docker logs "$name" > "$work/training.log" 2>&1
     grep -q 'AOTCache creation is complete' "$work/training.log" \
         || { tail -n 20 "$work/training.log" >&2; die "$name wrote no AOT cache"; }
     docker cp "$name:/tmp/app.aot" "$work/app.aot"
-    zstd -q -9 -T0 -f "$work/app.aot" -o "$work/app.aot.zst"
-    info "AOT cache: $(numfmt --to=si "$(stat -c %s "$work/app.aot")")B, compressed $(numfmt --to=si "$(stat -c %s "$work/app.aot.zst")")B"
+    info "AOT cache: $(numfmt --to=si "$(wc -c < "$work/app.aot")")B"
     mapfile -t command < <(entrypoint "$image")
-    container="$(docker create --label "$scratch_label" "$image")"
-    docker cp "$work/app.aot.zst" "$container:$(docker image inspect --format '{{.Config.WorkingDir}}' "$image")/app.aot.zst"
-    docker commit --change "ENTRYPOINT $(python3 -c 'import json, sys; print(json.dumps(sys.argv[1:]))' \
-        /bin/sh -c 'zstd -qdf app.aot.zst -o /tmp/app.aot; exec "$0" "$@"' \
-        "${command[0]}" -XX:AOTCache=/tmp/app.aot "${aot_options[@]}" "${command[@]:1}")" "$container" "$image" > /dev/null
-    docker rm "$container" > /dev/null
-    rm -f "$work/app.aot" "$work/app.aot.zst"
+    home="$(docker image inspect --format '{{.Config.WorkingDir}}' "$image")"
+    # The image's own zstd compresses the cache in a stage of its own: only the .zst is kept.
+    cat > "$work/Dockerfile" <<DOCKERFILE
+FROM $image AS packed
+COPY app.aot /tmp/app.aot
+RUN zstd -q -9 -T0 /tmp/app.aot -o /tmp/app.aot.zst
+
+FROM $image
+COPY --from=packed /tmp/app.aot.zst $home/app.aot.zst
+ENTRYPOINT $(json_array /bin/sh -c 'zstd -qdf app.aot.zst -o /tmp/app.aot; exec "$0" "$@"' \
+    "${command[0]}" -XX:AOTCache=/tmp/app.aot "${aot_options[@]}" "${command[@]:1}")
+DOCKERFILE
+    build_image -t "$image" "$work"
+    rm -f "$work/app.aot"
     # The image's own JVM, with the image's own options, must take the cache: AOTMode=on turns a
     # refused cache into an error, and the JVM checks it against the classpath and exits.
     docker run --rm -e JAVA_TOOL_OPTIONS='-XX:AOTMode=on -XX:+PrintSharedArchiveAndExit' "$image" > "$work/check.log" 2>&1 \
@@ -155,29 +171,21 @@ if [ -n "$aot" ]; then
         finish_training "train-$$-frontend" "$frontend"
     fi
 fi
+for module in "${modules[@]}"; do built+=("$(app_image "$module" "$tag")"); done
 
-for module in "${modules[@]}"; do
-    image="$(app_image "$module" "$tag")"
-    info "$image: $(docker image inspect --format '{{.Size}}' "$image" | numfmt --to=si --format=%.1f)B"
+for other in "${others[@]}"; do
+    image="$(app_image "$other")"
+    step "$image (images/$other)"
+    build_image -t "$image" "$repo_dir/images/$other"
+    built+=("$image")
 done
 
-# push_bases: the offline bases under the registry's name, pushed, then the extra names dropped.
-push_bases() {
-    local base target
-    step "pushing the offline base images to $DOCKER_REGISTRY"
-    for base in "${stack_base_images[@]}"; do
-        target="$DOCKER_REGISTRY/$base"
-        docker tag "$base" "$target"
-        docker push --quiet "$target" > /dev/null
-        docker image rm "$target" > /dev/null
-        info "pushed $target"
-    done
-}
+step "built"
+for image in "${built[@]}"; do info "$image: $(image_size "$image")"; done
+
 if [ -n "$push" ]; then
-    [ "$JIB_BASE_IMAGE" != "docker://$BASE_JRE_IMAGE" ] || push_bases
-    step "pushing the app images to $DOCKER_REGISTRY"
-    for module in "${modules[@]}"; do
-        image="$(app_image "$module" "$tag")"
+    step "pushing to $DOCKER_REGISTRY"
+    for image in "${built[@]}"; do
         docker push --quiet "$image" > /dev/null
         info "pushed $image"
     done

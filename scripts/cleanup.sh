@@ -12,7 +12,8 @@ Idempotent: what is already gone is skipped.
   --volumes  the Redis data volume (${STACK_NAME}_redis_data): visit counter and cached PNGs;
              Prometheus' (${STACK_NAME}_prometheus_data) when --monitoring made one
   --secret   the redis_password secret
-  --images   the app images (any tag) and the offline base images of this engine
+  --images   the images scripts/build-images.sh made in this engine (any tag), the public ones
+             they start from excepted
 USAGE
 }
 
@@ -61,12 +62,11 @@ if [ -n "$secret" ]; then
     done
 fi
 if [ -n "$images" ]; then
-    for service in frontend imagebackend; do
-        docker image ls --format '{{.Repository}}:{{.Tag}}' "$DOCKER_USER/monsterstack-$service" \
-            | xargs -r docker image rm > /dev/null
-    done
-    for image in "${stack_base_images[@]}"; do
-        docker image rm "$image" > /dev/null 2>&1 || :  # not built on this engine
-    done
+    for name in frontend imagebackend haproxy prometheus; do
+        app_image "$name" '*'; echo
+    done | sed 's|^docker.io/||' | while read -r reference; do
+        docker image ls --quiet --filter "reference=$reference"
+    done | sort -u | xargs -r docker image rm --force > /dev/null
+    docker image rm "$jre_image" > /dev/null 2>&1 || :  # not built on this engine
     info "images removed"
 fi

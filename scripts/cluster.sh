@@ -10,12 +10,14 @@ usage: $self up [NODES] [--managers M] | down [--keep-images] | status | env
        $self down                # remove all of it
 
 A multi-node Swarm on this one machine, for the multi-node drill: each node is a container
-running its own dockerd ("Docker in Docker"), built offline from Debian's docker.io
-(mmdebstrap), on a bridge network of its own (\$CLUSTER_SUBNET, $CLUSTER_SUBNET).
+running its own dockerd ("Docker in Docker", images/node: Debian's docker.io), on a bridge
+network of its own (\$CLUSTER_SUBNET, $CLUSTER_SUBNET).
   up      builds the node image if missing, starts NODES nodes (default 4; --managers M,
           default 1), forms the swarm, labels every node zone=a / zone=b in turn (managers and
-          workers each), runs Debian's docker-registry as a service pinned to the first manager
-          (host-mode port $REGISTRY_PORT). Idempotent: what exists is kept, a stopped node is started.
+          workers each), runs $registry_image as a service pinned to the first manager
+          (host-mode port $REGISTRY_PORT, not 5000: the site's). Idempotent: what exists is kept,
+          a stopped node is started. Nodes pull public images from Docker Hub, or from this
+          engine's mirror when scripts/offline-bases.sh --mirror runs one.
   down    removes the nodes, their volumes, the network (with its bridge and iptables rules)
           and the images built here (--keep-images keeps them for a fast next "up"). Nothing
           else of this machine's engine is touched.
@@ -39,8 +41,9 @@ unset DOCKER_HOST
 
 : "${CLUSTER_NAME:=mscluster}"
 : "${CLUSTER_SUBNET:=192.168.212.0/24}"
-: "${NODE_IMAGE:=monsterstack-base/node:$debian_suite}"
+: "${NODE_IMAGE:=monsterstack-node:20.10}"
 : "${REGISTRY_PORT:=5050}"  # not 5000: the edge publishes that one on every node
+registry_image=registry:2.8.2
 state_root="/run/$CLUSTER_NAME"
 owner_label="io.monsterstack.cluster=$CLUSTER_NAME"
 net_prefix="${CLUSTER_SUBNET%.*}"
@@ -104,20 +107,18 @@ build_node_image() {
         info "node image $NODE_IMAGE: already built"
         return
     fi
-    ensure_packages mmdebstrap:mmdebstrap
-    local started=$SECONDS
-    # docker.io pulls in containerd, runc, tini and iptables; iproute2 and mount for the
-    # entrypoint and the kernel probes. No documentation, no apt lists: only what runs. The
-    # entrypoint (images/node/entrypoint.sh) is mounted at run time: editing it needs no rebuild.
-    mmdebstrap --quiet --mode=root --variant=minbase --include=docker.io,iproute2,mount \
-        --dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-exclude=/usr/share/man/*' \
-        --dpkgopt='path-exclude=/usr/share/locale/*' \
-        --customize-hook='rm -rf "$1"/var/lib/apt/lists/* "$1"/var/cache/apt/*' \
-        "$debian_suite" - "$APT_SOURCES" \
-        | docker import --change 'ENTRYPOINT ["/usr/bin/tini", "--", "/usr/local/bin/node-entrypoint"]' \
-            --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
-            --change 'VOLUME /var/lib/docker' - "$NODE_IMAGE" > /dev/null
-    info "node image $NODE_IMAGE: $(docker image inspect --format '{{.Size}}' "$NODE_IMAGE" | numfmt --to=iec)B in $(( SECONDS - started ))s"
+    build_image -t "$NODE_IMAGE" "$repo_dir/images/node"
+    info "node image $NODE_IMAGE: $(image_size "$NODE_IMAGE")"
+}
+
+# The Docker Hub mirror of offline-bases.sh, when it runs, on the cluster's network too: the nodes
+# pull through it as this engine does. Prints its address for the nodes.
+mirror_ip="$net_prefix.5"
+ensure_mirror() {
+    [ -n "$(docker ps -q --filter "name=^$mirror_name\$")" ] || return 0
+    docker inspect --format '{{json .NetworkSettings.Networks}}' "$mirror_name" | grep -q "\"$CLUSTER_NAME\"" \
+        || docker network connect --ip "$mirror_ip" "$CLUSTER_NAME" "$mirror_name"
+    echo "http://$mirror_ip:5000"
 }
 
 ensure_network() {
@@ -150,8 +151,7 @@ ensure_node() {
         "${node_flags[@]}" "${args[@]}" \
         --network "$CLUSTER_NAME" --ip "$ip" \
         --volume "$name:/var/lib/docker" --volume "$state_root/$name:/run/node" \
-        --volume "$repo_dir/images/node/entrypoint.sh:/usr/local/bin/node-entrypoint:ro" \
-        --env NODE_INSECURE_REGISTRY="$CLUSTER_SUBNET" \
+        --env NODE_INSECURE_REGISTRY="$CLUSTER_SUBNET" --env NODE_REGISTRY_MIRROR="$node_mirror" \
         "$NODE_IMAGE" > /dev/null
     info "$name: started at $ip"
 }
@@ -188,13 +188,11 @@ registry_answers() { curl -sf -o /dev/null --max-time 2 "http://$manager_ip:$REG
 
 ensure_registry() {
     if [ -z "$(on_node "$first_manager" docker service ls -q --filter name=registry)" ]; then
-        # Imported straight into the manager's engine: the registry cannot pull itself.
-        DOCKER_HOST="$(node_host "$first_manager")" "$repo_dir/scripts/build-base-images.sh" registry
         on_node "$first_manager" docker service create --detach --quiet --name registry \
             --constraint "node.hostname == $first_manager" \
             --publish "mode=host,target=5000,published=$REGISTRY_PORT" \
-            --mount type=volume,source=registry_data,target=/var/lib/docker-registry \
-            --no-resolve-image "$REGISTRY_IMAGE" > /dev/null
+            --mount type=volume,source=registry_data,target=/var/lib/registry \
+            "$registry_image" > /dev/null
     fi
     wait_until 60 "the registry on $manager_ip:$REGISTRY_PORT" registry_answers
     info "registry: $manager_ip:$REGISTRY_PORT for the nodes, 127.0.0.1:$(push_port) for pushes from this machine"
@@ -211,6 +209,8 @@ up() {
     ensure_packages curl:curl
     build_node_image
     ensure_network
+    node_mirror="$(ensure_mirror)"
+    [ -z "$node_mirror" ] || info "nodes pull Docker Hub images through $node_mirror"
     for (( i = 1; i <= managers; i++ )); do ensure_node manager "$i"; done
     for (( i = 1; i <= nodes - managers; i++ )); do ensure_node worker "$i"; done
     while read -r name; do
@@ -268,6 +268,7 @@ down() {
     done
     docker volume ls -q --filter "label=$owner_label" | xargs -r docker volume rm > /dev/null
     if docker network inspect "$CLUSTER_NAME" > /dev/null 2>&1; then
+        docker network disconnect --force "$CLUSTER_NAME" "$mirror_name" > /dev/null 2>&1 || :  # not connected
         docker network rm "$CLUSTER_NAME" > /dev/null
         info "network and bridge $CLUSTER_NAME removed"
     fi

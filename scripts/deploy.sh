@@ -6,30 +6,30 @@ usage() {
 usage: $self [--monitoring] [--no-ipvs | --ipvs] [--no-esp | --esp] [--no-wait] [--timeout SECONDS]
    ie: $self                        # deploy (or update) the stack, wait until healthy
        $self --monitoring           # with Prometheus and its console on port \$PROMETHEUS_PORT
-       TAG=2.0 $self                # same stack, other app images
-       DOCKER_REGISTRY=registry.example.com DOCKER_USER=me TAG=1.0 $self   # multi-node
+       TAG=2.0 $self                # the same stack, the frontend's image 2.0
+       DOCKER_REGISTRY=registry.example.com:5050 DOCKER_USER=me $self   # images from a registry
 
-Deploys stack/docker-compose.swarm.yml as stack \$STACK_NAME ($STACK_NAME), then waits until
-every service runs all its tasks, healthy. Idempotent: deploying again applies changes only.
-Adapts to the swarm it finds:
-  - single node: images are the local ones (--resolve-image never), and offline base images
-    are used when built; several nodes: images resolved in the registry, with the credentials
-    of "docker login" handed to the nodes (--with-registry-auth);
-  - no active worker (a single node, or managers only): frontend and backend run on the
-    managers (APP_NODE_ROLE=manager), else on the workers as the stack file says;
-  - Redis is pinned to the node labelled monsterstack.redis=true, next to its volume; when no
-    node has the label, the node running Redis gets it (else the manager deploying);
-  - --monitoring adds stack/docker-compose.monitoring.yml: Prometheus (\$PROMETHEUS_IMAGE,
-    scripts/build-base-images.sh) on a manager, pinned like Redis
-    (monsterstack.prometheus=true), its console on host port \$PROMETHEUS_PORT ($PROMETHEUS_PORT):
-    $PROMETHEUS_URL/consoles/monsterstack.html; deploying again without it removes it;
-  - no IPVS in the kernel (auto-detected when the engine runs on this machine's kernel, or
-    --no-ipvs): adds stack/docker-compose.no-ipvs.yml (DNS round robin + HAProxy edge on :5000);
-  - several nodes: the encrypted overlay needs ESP with AES-GCM in every node's kernel, or
-    traffic between nodes is silently dropped. Probed here when the engine runs on this
-    machine's kernel: without it the deploy is refused; --no-esp deploys the overlay
-    unencrypted (loudly), --esp skips the probe. On a remote engine, run on each node:
-      $(printf '%q ' "${esp_probe_command[@]}")
+Deploys stack/docker-compose.swarm.yml as stack \$STACK_NAME ($STACK_NAME), as
+  docker stack deploy -c stack/docker-compose.swarm.yml [-c <override>...] $STACK_NAME
+then waits until every service runs all its tasks, healthy (or says which task waits, and
+why). Idempotent: deploying again applies changes only. The overrides it adds:
+  - stack/docker-compose.no-ipvs.yml when the kernel has no IPVS (auto-detected when the engine
+    runs on this machine's kernel, or --no-ipvs): the edge publishes :5000 on each node, and
+    services are reached by DNS round robin;
+  - stack/docker-compose.pinned.yml on a swarm with several managers: Redis stays on the one
+    labelled monsterstack.redis=true, next to its volume (the node running Redis gets the
+    label when none has it, else this manager);
+  - stack/docker-compose.monitoring.yml with --monitoring: Prometheus on a manager, pinned like
+    Redis (monsterstack.prometheus=true), its console on host port \$PROMETHEUS_PORT
+    ($PROMETHEUS_PORT): $PROMETHEUS_URL/consoles/monsterstack.html; deploying again without it
+    removes it.
+On one node the images are the local ones (--resolve-image never); on several, they are
+resolved in the registry with the credentials of "docker login" (--with-registry-auth).
+Several nodes and the encrypted overlay need ESP with AES-GCM in every node's kernel, or traffic
+between nodes is silently dropped. Probed here when the engine runs on this machine's kernel:
+without it the deploy is refused; --no-esp deploys the overlay unencrypted (loudly), --esp skips
+the probe. On a remote engine, run on each node:
+  $(printf '%q ' "${esp_probe_command[@]}")
 Needs the redis_password secret (scripts/secret.sh).
 USAGE
 }
@@ -60,26 +60,15 @@ docker secret inspect redis_password > /dev/null 2>&1 \
 
 step "deploying stack $STACK_NAME"
 nodes="$(docker node ls -q | wc -l)"
-resolve=always
-if [ "$nodes" = 1 ]; then
-    resolve=never
-    if [ -z "${REDIS_IMAGE:-}" ] && docker image inspect "$OFFLINE_REDIS_IMAGE" > /dev/null 2>&1; then
-        REDIS_IMAGE="$OFFLINE_REDIS_IMAGE"
-    fi
-fi
-# With no worker to run them, the app's tasks would wait for one forever.
-if ! docker node ls --filter role=worker --format '{{.Status}} {{.Availability}}' | grep -qx 'Ready Active'; then
-    : "${APP_NODE_ROLE:=manager}"
-fi
+managers="$(docker node ls -q --filter role=manager | wc -l)"
 if [ "$no_ipvs" = auto ]; then
     no_ipvs=
     if local_kernel; then
-        modprobe ip_vs 2> /dev/null || :  # absent module: detected just below
+        modprobe ip_vs 2> /dev/null || :  # absent module, or not root: detected just below
         [ -e /proc/net/ip_vs ] || no_ipvs=1
     fi
 fi
-export APP_NODE_ROLE REDIS_IMAGE EDGE_IMAGE
-info "nodes: $nodes, app tasks on: ${APP_NODE_ROLE:-worker}, images: $(app_image '<service>'), redis: ${REDIS_IMAGE:-redis:7-alpine}"
+info "nodes: $nodes ($managers manager(s)), images: $(app_image '<name>' '<tag>')"
 
 # Traffic between tasks on different nodes goes through IPsec: without ESP/GCM in the kernel
 # the overlay is created, names resolve, and every packet between nodes is dropped.
@@ -112,34 +101,37 @@ pin() {
     docker node update --label-add "$label=true" "$node" > /dev/null
     info "$2 pinned to $(docker node inspect --format '{{.Description.Hostname}}' "$node") (node label $label=true set now)"
 }
-pin redis Redis
 
-files=("${stack_files[@]}")
+files=(stack/docker-compose.swarm.yml)
+if [ -n "$no_ipvs" ]; then
+    info "no IPVS: the edge publishes host port $EDGE_PORT on each node, DNS round robin"
+    files+=(stack/docker-compose.no-ipvs.yml)
+fi
+if [ "$managers" -gt 1 ]; then
+    pin redis Redis
+    files+=(stack/docker-compose.pinned.yml)
+fi
 if [ -n "$monitoring" ]; then
-    if [ "$resolve" = never ] && ! docker image inspect "$PROMETHEUS_IMAGE" > /dev/null 2>&1; then
-        die "no image $PROMETHEUS_IMAGE on this node: run scripts/build-base-images.sh prometheus (scripts/build-images.sh builds it too)"
-    fi
     pin prometheus Prometheus
     info "monitoring: Prometheus on host port $PROMETHEUS_PORT, console $PROMETHEUS_URL/consoles/monsterstack.html"
-    files+=("$monitoring_file")
-fi
-if [ -n "$no_ipvs" ]; then
-    info "no IPVS: DNS round robin + edge proxy $EDGE_IMAGE on host port $EDGE_PORT"
-    files+=("$no_ipvs_file")
+    files+=(stack/docker-compose.monitoring.yml)
 fi
 args=()
-for file in "${files[@]}"; do args+=(-c "$file"); done
+for file in "${files[@]}"; do args+=(-c "$repo_dir/$file"); done
+resolve=never
 auth=()
-[ "$resolve" = never ] || auth=(--with-registry-auth)
+if [ "$nodes" -gt 1 ]; then resolve=always auth=(--with-registry-auth); fi
+info "docker stack deploy ${args[*]//$repo_dir\//} $STACK_NAME"
 
-# Merged and interpolated by the CLI itself; without IPVS, the frontend's ingress port goes (see
-# the override's header). The literal "$" left (shell in commands) are escaped again for the
-# second reading by "docker stack deploy".
-docker stack config "${args[@]}" \
-    | if [ -n "$no_ipvs" ]; then drop_ports frontend; else cat; fi \
-    | if [ "$esp" = no ]; then drop_encryption; else cat; fi \
-    | sed 's/\$/$$/g' \
-    | docker stack deploy --detach=true --prune --resolve-image "$resolve" "${auth[@]}" -c - "$STACK_NAME"
+if [ "$esp" = no ]; then
+    # The overlay driver encrypts when the option is present at all, whatever its value, so no
+    # override can turn it off: the merged file goes without it, its "$" escaped again for the
+    # second reading by "docker stack deploy".
+    docker stack config "${args[@]}" | drop_encryption | sed 's/\$/$$/g' \
+        | docker stack deploy --detach=true --prune --resolve-image "$resolve" "${auth[@]}" -c - "$STACK_NAME"
+else
+    docker stack deploy --detach=true --prune --resolve-image "$resolve" "${auth[@]}" "${args[@]}" "$STACK_NAME"
+fi
 
 if [ -n "$wait" ]; then
     wait_converged "$timeout"

@@ -7,10 +7,10 @@ usage: $self
    ie: $self
 
 Checks the stack files with the Docker CLI's own loader (docker stack config; no engine
-needed): the Swarm stack alone, with the no-IPVS override (as scripts/deploy.sh renders it,
-the frontend's ingress port dropped), with the monitoring override on top, and the local
-Compose file, each with a json-file log rotation (max-size and max-file) on every service. Exits non-zero on the first file that does
-not load or does not have the expected shape.
+needed), merged as "docker stack deploy" merges them: the Swarm stack alone, with the no-IPVS
+override, with the monitoring and pinned overrides on top, and the local Compose file, each with
+a json-file log rotation (max-size and max-file) on every service. Exits non-zero on the first
+file that does not load or does not have the expected shape.
 USAGE
 }
 
@@ -44,31 +44,33 @@ expect_rotation() {
 stack="$repo_dir/stack"
 step "validating stack files"
 swarm="$(docker stack config -c "$stack/docker-compose.swarm.yml")"
-for service in frontend imagebackend redis; do
+for service in edge frontend imagebackend redis; do
     grep -q "^  $service:" <<< "$swarm" || die "docker-compose.swarm.yml: no $service service"
 done
-grep -q 'published: 5000' <<< "$swarm" || die "docker-compose.swarm.yml: frontend does not publish 5000"
+[ "$(grep -c 'published: 5000' <<< "$swarm")" = 1 ] || die "docker-compose.swarm.yml: not one published port 5000 (the edge's)"
+grep -q 'node.role == worker' <<< "$swarm" && die "docker-compose.swarm.yml: a service needs a worker, which a one-node swarm lacks"
 expect_rotation docker-compose.swarm.yml "$swarm"
 info "ok: docker-compose.swarm.yml"
 
-no_ipvs="$(docker stack config -c "$stack/docker-compose.swarm.yml" -c "$no_ipvs_file" | drop_ports frontend)"
+no_ipvs="$(docker stack config -c "$stack/docker-compose.swarm.yml" -c "$stack/docker-compose.no-ipvs.yml")"
 [ "$(grep -c 'endpoint_mode: dnsrr' <<< "$no_ipvs")" = 4 ] || die "no-IPVS: not every service on dnsrr"
 [ "$(grep -c 'mode: ingress' <<< "$no_ipvs")" = 0 ] || die "no-IPVS: an ingress port is left"
-grep -q 'mode: host' <<< "$no_ipvs" || die "no-IPVS: the edge proxy is not published in host mode"
+[ "$(grep -c 'mode: host' <<< "$no_ipvs")" = 1 ] || die "no-IPVS: the edge is not published in host mode"
 expect_rotation no-IPVS "$no_ipvs"
-info "ok: docker-compose.swarm.yml + docker-compose.no-ipvs.yml (frontend port dropped)"
+info "ok: docker-compose.swarm.yml + docker-compose.no-ipvs.yml"
 
-monitoring="$(docker stack config -c "$stack/docker-compose.swarm.yml" -c "$no_ipvs_file" -c "$monitoring_file" \
-    | drop_ports frontend)"
+monitoring="$(docker stack config -c "$stack/docker-compose.swarm.yml" -c "$stack/docker-compose.no-ipvs.yml" \
+    -c "$stack/docker-compose.pinned.yml" -c "$stack/docker-compose.monitoring.yml")"
 for service in prometheus docker-api; do
     grep -q "^  $service:" <<< "$monitoring" || die "monitoring: no $service service"
 done
 [ "$(grep -c 'endpoint_mode: dnsrr' <<< "$monitoring")" = 6 ] || die "monitoring: not every service on dnsrr"
 [ "$(grep -c 'mode: host' <<< "$monitoring")" = 2 ] || die "monitoring: Prometheus is not published in host mode"
+grep -q 'node.labels.monsterstack.redis == true' <<< "$monitoring" || die "pinned: Redis is not pinned"
 grep -q -- '--storage.tsdb.retention.time=' <<< "$monitoring" && grep -q -- '--storage.tsdb.retention.size=' <<< "$monitoring" \
     || die "monitoring: Prometheus' retention is not bounded in time and size"
 expect_rotation monitoring "$monitoring"
-info "ok: docker-compose.swarm.yml + docker-compose.no-ipvs.yml + docker-compose.monitoring.yml"
+info "ok: docker-compose.swarm.yml + docker-compose.no-ipvs.yml + docker-compose.pinned.yml + docker-compose.monitoring.yml"
 
 expect_rotation docker-compose.yml "$(docker stack config -c "$stack/docker-compose.yml")"
 info "ok: docker-compose.yml"

@@ -3,6 +3,7 @@
 # started by tini. Everything here undoes what a container normally gets and an engine cannot
 # live with; see scripts/cluster.sh for the docker run flags that make it possible.
 # NODE_INSECURE_REGISTRY: the registry (host:port or CIDR) this engine may pull from over HTTP.
+# NODE_REGISTRY_MIRROR (optional): a Docker Hub mirror (http://host:port) to pull through.
 set -eu
 
 # Docker mounts /sys and the cgroup v1 hierarchies read-only even with every capability; the
@@ -20,7 +21,8 @@ done < /proc/mounts
 rm -rf /run/docker /run/containerd /run/docker.pid /run/docker.sock
 
 mkdir -p /etc/docker /run/node
-printf '{"insecure-registries": ["%s"]}\n' "${NODE_INSECURE_REGISTRY:?}" > /etc/docker/daemon.json
+printf '{"insecure-registries": ["%s"]%s}\n' "${NODE_INSECURE_REGISTRY:?}" \
+    "${NODE_REGISTRY_MIRROR:+, \"registry-mirrors\": [\"$NODE_REGISTRY_MIRROR\"]}" > /etc/docker/daemon.json
 # Second socket in /run/node, a host directory: the host's docker CLI talks to this engine
 # through it (DOCKER_HOST=unix://...), with no TCP port and no credentials to hand out.
 exec dockerd --host unix:///run/docker.sock --host unix:///run/node/docker.sock --storage-driver overlay2

@@ -7,7 +7,7 @@ case "${STACK_NAME:=monsterstack}" in
     *[!A-Za-z0-9_.-]* | "") echo "entrypoint: error: STACK_NAME '$STACK_NAME' is not a stack name" >&2; exit 1 ;;
 esac
 sed "s/@STACK_NAME@/$STACK_NAME/g" /etc/prometheus/prometheus.yml > /tmp/prometheus.yml
-exec /usr/bin/prometheus \
+exec /bin/prometheus \
     --config.file=/tmp/prometheus.yml \
     --storage.tsdb.path=/prometheus \
     --web.console.templates=/etc/prometheus/consoles \

@@ -10,26 +10,27 @@ export MONSTERSTACK_REPO_DIR="$repo_dir"
 : "${DOCKER_REGISTRY:=docker.io}"
 : "${DOCKER_USER:=monsterstack}"
 : "${TAG:=1.0}"
-: "${BASE_JRE_IMAGE:=monsterstack-base/jre:25}"
-: "${OFFLINE_REDIS_IMAGE:=monsterstack-base/redis:7}"
-: "${EDGE_IMAGE:=monsterstack-base/haproxy:2.6}"
-: "${PROMETHEUS_IMAGE:=monsterstack-base/prometheus:2.42}"
-: "${REGISTRY_IMAGE:=monsterstack-base/registry:2.8}"
+: "${IMAGEBACKEND_TAG:=1.0}"
 # Where the stack answers: the edge proxy's host port without IPVS, else the ingress port 5000.
 : "${EDGE_PORT:=5000}"
 : "${STACK_URL:=http://127.0.0.1:$EDGE_PORT}"
 # Prometheus (deploy.sh --monitoring): its host port, on the node it runs on.
 : "${PROMETHEUS_PORT:=9090}"
 : "${PROMETHEUS_URL:=http://127.0.0.1:$PROMETHEUS_PORT}"
-export STACK_NAME DOCKER_REGISTRY DOCKER_USER TAG BASE_JRE_IMAGE EDGE_IMAGE EDGE_PORT PROMETHEUS_IMAGE PROMETHEUS_PORT
-# The offline base images (build-base-images.sh) by target; the stack runs the first four.
-declare -A base_image=([jre]="$BASE_JRE_IMAGE" [redis]="$OFFLINE_REDIS_IMAGE" [edge]="$EDGE_IMAGE"
-    [prometheus]="$PROMETHEUS_IMAGE" [registry]="$REGISTRY_IMAGE")
-stack_base_images=("$BASE_JRE_IMAGE" "$OFFLINE_REDIS_IMAGE" "$EDGE_IMAGE" "$PROMETHEUS_IMAGE")
+export STACK_NAME DOCKER_REGISTRY DOCKER_USER TAG IMAGEBACKEND_TAG EDGE_PORT PROMETHEUS_PORT
 
-# Where the offline images (mmdebstrap) take their Debian packages: this machine's release and sources.
-: "${APT_SOURCES:=$( [ -f /etc/apt/sources.list.d/debian.sources ] && echo /etc/apt/sources.list.d/debian.sources || echo /etc/apt/sources.list)}"
-debian_suite="$(. /etc/os-release && echo "$VERSION_CODENAME")"
+# The app images' base (images/jre, built by build-images.sh, never pushed: Jib copies its layers).
+jre_image=monsterstack-jre:25
+# The Redis the stack runs, for containers outside a swarm (training, measure-start.sh).
+redis_image=redis:7.0.15-alpine
+# Our images besides the app's, tagged with the version of what they wrap (build-images.sh).
+haproxy_tag=2.6
+prometheus_tag=2.42
+
+# offline-bases.sh --mirror: the registry that stands in for Docker Hub on a machine without it.
+mirror_name=monsterstack-hub-mirror
+: "${MIRROR_PORT:=5100}"
+MIRROR_URL="http://127.0.0.1:$MIRROR_PORT"
 
 step() { printf '\n==> %s  %s\n' "$(date -u +%H:%M:%S)" "$*"; }
 info() { printf '    %s\n' "$*"; }
@@ -84,7 +85,7 @@ scratch_network="monsterstack-scratch-$$"
 start_scratch_network() {
     docker network create --label "$scratch_label" "$scratch_network" > /dev/null
     docker run -d --network "$scratch_network" --network-alias redis --label "$scratch_label" \
-        "$OFFLINE_REDIS_IMAGE" redis-server --save '' --appendonly no > /dev/null
+        "$redis_image" redis-server --save '' --appendonly no > /dev/null
 }
 remove_scratch_network() {
     # shellcheck disable=SC2046 # container ids
@@ -94,8 +95,28 @@ remove_scratch_network() {
 # scratch_ip <container>: its address on the scratch network.
 scratch_ip() { docker inspect --format "{{(index .NetworkSettings.Networks \"$scratch_network\").IPAddress}}" "$1"; }
 
-# app_image <service> [tag]: the reference the stack file computes for an app image.
-app_image() { printf '%s/%s/monsterstack-%s:%s' "$DOCKER_REGISTRY" "$DOCKER_USER" "$1" "${2:-$TAG}"; }
+# app_image <name> [tag]: the reference the stack files compute for one of our images. The tag
+# defaults to the stack's: TAG for the frontend, IMAGEBACKEND_TAG for the image backend (they
+# move independently), the version they wrap for HAProxy and Prometheus.
+app_image() {
+    local default
+    case "$1" in
+        frontend) default="$TAG" ;;
+        imagebackend) default="$IMAGEBACKEND_TAG" ;;
+        haproxy) default="$haproxy_tag" ;;
+        prometheus) default="$prometheus_tag" ;;
+    esac
+    printf '%s/%s/monsterstack-%s:%s' "$DOCKER_REGISTRY" "$DOCKER_USER" "$1" "${2:-$default}"
+}
+
+# build_image <docker build arguments...>: docker build, quiet, without the classic builder's
+# deprecation notice (printed where the buildx plugin is not installed); errors still show.
+build_image() {
+    docker build -q "$@" > /dev/null \
+        2> >(grep -v -e '^DEPRECATED: The legacy builder' -e 'the buildx component' -e 'docs.docker.com/go/buildx' -e '^ *$' >&2)
+}
+
+image_size() { docker image inspect --format '{{.Size}}' "$1" | numfmt --to=si --format=%.1f | sed 's/$/B/'; }
 
 # wait_until <timeout-seconds> <what> <command...>: polls once a second, fails on timeout.
 wait_until() {
@@ -116,13 +137,10 @@ require_swarm_manager() {
         || die "this Docker engine is not a Swarm manager (run scripts/engine-setup.sh or 'docker swarm init')"
 }
 
-stack_files=("$repo_dir/stack/docker-compose.swarm.yml")
-no_ipvs_file="$repo_dir/stack/docker-compose.no-ipvs.yml"
-monitoring_file="$repo_dir/stack/docker-compose.monitoring.yml"
 # stack_limit SERVICE KEY prints the number the Swarm stack gives KEY (memory, cpus) under the
 # service's resource limits, without its quotes or unit: memory in MB (the stack writes 256M).
 stack_limit() {
-    sed -n "/^  $1:/,/^  [a-z]/p" "${stack_files[0]}" \
+    sed -n "/^  $1:/,/^  [a-z]/p" "$repo_dir/stack/docker-compose.swarm.yml" \
         | sed -n "/limits:/,/reservations:/s/^ *$2: *'\{0,1\}\([0-9.]*\).*/\1/p" | head -n 1
 }
 
@@ -142,26 +160,39 @@ converged() {
     done < <(docker stack services --format '{{.Name}} {{.Mode}} {{.Replicas}}' "$STACK_NAME")
 }
 
-wait_converged() {
-    local timeout="${1:-300}"
-    info "waiting (at most ${timeout}s) for every service to run all its tasks, healthy"
-    if ! wait_until "$timeout" "stack $STACK_NAME to converge" converged; then
-        docker stack services "$STACK_NAME" >&2 || :
-        docker stack ps --no-trunc --format '{{.Name}} {{.CurrentState}} {{.Error}}' "$STACK_NAME" 2>&1 | head -n 30 >&2 || :
-        return 1
-    fi
-    docker stack services --format '{{.Name}} {{.Replicas}} {{.Image}}' "$STACK_NAME" | sed 's/^/    /'
+# unplaceable: the stack's tasks that Swarm keeps pending with a reason, e.g. "no suitable node
+# (scheduling constraints not satisfied on 1 node)", one per line.
+unplaceable() {
+    docker stack ps --filter desired-state=running --format '{{.Name}}|{{.CurrentState}}|{{.Error}}' "$STACK_NAME" 2> /dev/null \
+        | awk -F'|' '$2 ~ /^Pending/ && $3 != "" { print $1 ": " $3 }'
 }
 
-# drop_ports <service>: filter for `docker stack config` output that removes the service's
-# published ports (its two-space-indented YAML is the CLI's own, stable format).
-drop_ports() {
-    awk -v service="  $1:" '
-        /^  [^ ]/ { in_service = ($0 == service) }
-        in_service && /^    ports:$/ { skipping = 1; next }
-        skipping && /^      / { next }
-        { skipping = 0; print }
-    '
+# wait_converged [timeout]: until converged; a task Swarm cannot place for 30 s fails at once,
+# with Swarm's reason.
+wait_converged() {
+    local timeout="${1:-300}" deadline stuck_since= stuck
+    deadline=$(( SECONDS + timeout ))
+    info "waiting (at most ${timeout}s) for every service to run all its tasks, healthy"
+    until converged; do
+        stuck="$(unplaceable)"
+        if [ -z "$stuck" ]; then
+            stuck_since=
+        elif [ -z "$stuck_since" ]; then
+            stuck_since=$SECONDS
+        elif (( SECONDS - stuck_since >= 30 )); then
+            error "Swarm cannot place these tasks:"
+            sed 's/^/    /' <<< "$stuck" >&2
+            return 1
+        fi
+        if (( SECONDS >= deadline )); then
+            error "timed out after ${timeout}s waiting for stack $STACK_NAME to converge"
+            docker stack services "$STACK_NAME" >&2 || :
+            docker stack ps --no-trunc --format '{{.Name}} {{.CurrentState}} {{.Error}}' "$STACK_NAME" 2>&1 | head -n 30 >&2 || :
+            return 1
+        fi
+        sleep 1
+    done
+    docker stack services --format '{{.Name}} {{.Replicas}} {{.Image}}' "$STACK_NAME" | sed 's/^/    /'
 }
 
 # drop_encryption: filter for `docker stack config` output that removes the overlay networks'
