@@ -129,7 +129,7 @@ finish_training() {
     grep -q 'AOTCache creation is complete' "$work/training.log" \
         || { tail -n 20 "$work/training.log" >&2; die "$name wrote no AOT cache"; }
     docker cp "$name:/tmp/app.aot" "$work/app.aot"
-    info "AOT cache: $(numfmt --to=si "$(wc -c < "$work/app.aot")")B"
+    info "AOT cache: $(megabytes "$(wc -c < "$work/app.aot")")"
     mapfile -t command < <(entrypoint "$image")
     home="$(docker image inspect --format '{{.Config.WorkingDir}}' "$image")"
     # The image's own zstd compresses the cache in a stage of its own: only the .zst is kept.

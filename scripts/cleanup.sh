@@ -63,10 +63,11 @@ if [ -n "$secret" ]; then
 fi
 if [ -n "$images" ]; then
     for name in frontend imagebackend haproxy prometheus; do
-        app_image "$name" '*'; echo
-    done | sed 's|^docker.io/||' | while read -r reference; do
-        docker image ls --quiet --filter "reference=$reference"
-    done | sort -u | xargs -r docker image rm --force > /dev/null
+        reference="$(app_image "$name" '*')"
+        for id in $(docker image ls --quiet --filter "reference=${reference#docker.io/}" | sort -u); do
+            docker image rm --force "$id" > /dev/null 2>&1 || :  # an id of two names goes with the first
+        done
+    done
     docker image rm "$jre_image" > /dev/null 2>&1 || :  # not built on this engine
     info "images removed"
 fi

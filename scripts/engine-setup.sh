@@ -28,10 +28,10 @@ parse_options "$@"
 : "${DOCKERD_LOG:=/var/log/dockerd.log}"
 
 step "Docker engine"
-ensure_packages dockerd:docker.io curl:curl
 if docker info > /dev/null 2>&1; then
     info "already running: $(docker version --format 'server {{.Server.Version}}, client {{.Client.Version}}')"
 else
+    ensure_packages dockerd:docker.io curl:curl
     if [ -d /run/systemd/system ]; then
         systemctl start docker
     else

@@ -2,6 +2,11 @@
 # Callers set -Eeuo pipefail themselves and define usage().
 
 self="$(basename "$0")"
+# Associative arrays, mapfile: bash 4 or newer (macOS ships 3.2).
+if (( BASH_VERSINFO[0] < 4 )); then
+    printf '%s: error: needs bash 4 or newer, this is %s (macOS: brew install bash)\n' "$self" "$BASH_VERSION" >&2
+    exit 1
+fi
 repo_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 export MONSTERSTACK_REPO_DIR="$repo_dir"
 
@@ -116,7 +121,9 @@ build_image() {
         2> >(grep -v -e '^DEPRECATED: The legacy builder' -e 'the buildx component' -e 'docs.docker.com/go/buildx' -e '^ *$' >&2)
 }
 
-image_size() { docker image inspect --format '{{.Size}}' "$1" | numfmt --to=si --format=%.1f | sed 's/$/B/'; }
+# megabytes <bytes>: "93.1 MB", as docker image ls counts.
+megabytes() { awk -v bytes="$1" 'BEGIN { printf "%.1f MB", bytes / 1e6 }'; }
+image_size() { megabytes "$(docker image inspect --format '{{.Size}}' "$1")"; }
 
 # wait_until <timeout-seconds> <what> <command...>: polls once a second, fails on timeout.
 wait_until() {
@@ -208,9 +215,12 @@ drop_encryption() {
     '
 }
 
-# local_kernel: the engine runs on this machine's kernel (no DOCKER_HOST, or a Unix socket),
-# so what /proc and ip(8) say here holds for it.
-local_kernel() { [[ -z "${DOCKER_HOST:-}" || "$DOCKER_HOST" == unix://* ]]; }
+# local_kernel: the engine runs on this machine's kernel (Linux, no DOCKER_HOST or a Unix socket,
+# not Docker Desktop's VM), so what /proc and ip(8) say here holds for it.
+local_kernel() {
+    [ "$(uname -s)" = Linux ] && [[ -z "${DOCKER_HOST:-}" || "$DOCKER_HOST" == unix://* ]] \
+        && [ "$(docker info --format '{{.OperatingSystem}}')" != "Docker Desktop" ]
+}
 
 # esp_probe: installs, in a scratch network namespace that vanishes with the command, the kind
 # of IPsec state Swarm's encrypted overlay uses (ESP, AES-GCM as rfc4106). Prints ip's answer.
