@@ -351,6 +351,21 @@ after="$(page_visits "${urls[0]}")"
 [ "$after" -gt "$before" ] || fail "visit counter lost ($before -> $after)"
 pass "visit counter preserved ($before -> $after), Redis still on $redis_node"
 
+step "9. the exercise's own stack file with our images in it (stack/exercise.swarm.yml)"
+"$scripts/cleanup.sh"
+# Its healthchecks (curl, busybox wget --tries, redis-cli), localhost, environment and ports; its
+# frontend and backend on the workers, Redis on the manager.
+docker stack deploy --with-registry-auth -c "$repo_dir/stack/exercise.swarm.yml" exercise
+STACK_NAME=exercise wait_converged 300 || fail "the exercise's stack file did not bring every task to healthy"
+# Two of its healthcheck intervals (30 s) later, still the same six tasks: no crash loop.
+sleep 65
+tasks="$(docker stack ps --format '{{.Name}} {{.CurrentState}}' exercise)"
+sed 's/^/    /' <<< "$tasks"
+[ "$(wc -l <<< "$tasks")" = 6 ] && [ "$(grep -c ' Running ' <<< "$tasks")" = 6 ] \
+    || fail "the exercise's tasks did not stay healthy (above: every task Swarm made)"
+docker stack rm exercise > /dev/null
+pass "the exercise's stack file: 3 frontends, 2 backends and Redis healthy, none replaced in 65 s"
+
 if [ "${#failed_ops[@]}" -gt 0 ]; then
     fail "planned operations that missed their targets (the table): ${failed_ops[*]}"
 fi
