@@ -130,6 +130,7 @@ info "this engine pulls Docker Hub images from $MIRROR_URL"
 
 # Every later pull goes through the mirror; the registry itself keeps its image.
 for image in "${!recipes[@]}"; do
-    [ "$image" = registry:2.8.2 ] || docker image rm "$image" > /dev/null
+    # --force: a name only goes; a stopped container of an earlier build keeps its image.
+    [ "$image" = registry:2.8.2 ] || docker image rm --force "$image" > /dev/null
 done
 info "local copies removed: builds and nodes pull them"
