@@ -82,7 +82,8 @@ done
 # The services' application.properties name their images from these variables.
 if [ -n "$tag" ]; then TAG="$tag" IMAGEBACKEND_TAG="$tag"; fi
 step "Jib build of ${modules[*]}"
-(cd "$repo_dir" && ./mvnw "${args[@]}")
+# Jib keeps a layer cache in the temporary folder, which other users of the machine may own.
+(cd "$repo_dir" && MAVEN_OPTS="${MAVEN_OPTS:-} -Djava.io.tmpdir=$work" ./mvnw "${args[@]}")
 
 # --- AOT training ------------------------------------------------------------------------------
 # entrypoint <image>: the image's entrypoint, one word per line (java, options, -jar, the jar).
