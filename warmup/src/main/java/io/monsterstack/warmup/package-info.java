@@ -1,7 +1,7 @@
 /**
- * What both services share for their health: their management port's check, their own warm-up
- * before they report healthy, the event-loop heartbeats their liveness reads, and their shutdown
- * settings.
+ * What both services share for their start and health: their entry point ({@link ServiceMain}, a
+ * port in use named in one line), their management port's check, their own warm-up before they
+ * report healthy, the event-loop heartbeats their liveness reads, and their shutdown settings.
  * <p>
  * Who asks which endpoint, and what it checks. {@code /healthz} is an application route (frontend
  * 5000, image backend 8080); {@code /q/*} is on the management interface (frontend 9000, image
