@@ -224,9 +224,10 @@ class HostileClientsIT {
         try (ServiceProcess loaded = startFrontend("frontend-unique-monsters", config)) {
             long logStart = loaded.logBytes();
             // A monster weighs ~515 B in the local cache (PNG, ETag, name): its default 16 MB holds ~32k,
-            // so 110k names fill it more than three times over.
+            // so 110k names fill it more than three times over. The duration only bounds the loop: this
+            // case asserts memory and answers, not speed.
             long start = System.nanoTime();
-            Map<Integer, Integer> monsters = ParallelRequests.send(32, 110_000, Duration.ofSeconds(90),
+            Map<Integer, Integer> monsters = ParallelRequests.send(32, 110_000, Duration.ofMinutes(5),
                     i -> ParallelRequests.to(loaded.port(), "/monster/unique-" + i));
             Duration monstersTook = Duration.ofNanos(System.nanoTime() - start);
             long afterMonsters = loaded.memoryMb("VmHWM");
@@ -240,7 +241,7 @@ class HostileClientsIT {
             RawHttp.Answer page = RawHttp.get(loaded.port(), "/", OtherClients.NORMAL_LATENCY);
             System.out.printf("row 7 unique monsters: %s in %s, peak RSS then %d MB; Redis stopped, pages for 10 s: %s%n",
                     monsters, monstersTook, afterMonsters, pages);
-            assertEquals(Map.of(200, 110_000), monsters, "every unique monster served within 90 s");
+            assertEquals(Map.of(200, 110_000), monsters, "every unique monster served");
             assertEquals(Set.of(200), pages.keySet(), "pages with Redis down");
             assertTrue(page.text().contains("counter disabled"), "the page says the counter is off: " + page.text());
             AttackChecks.assertServedAndBounded("row 7 unique monsters, Redis down", loaded, FRONTEND_LIMIT_MB, logStart, "/", others);
