@@ -179,13 +179,12 @@ run_id="$(date +%s)"
 # so far, each service's by thread group too (name.loops=ms ...), the whole machine's busy time (all
 # cores, /proc/stat: all but idle and iowait), the clock.
 processes() {
-    local name busy
+    local name
     for name in "${!service_pids[@]}"; do
         printf '%s=%s %s ' "$name" "$(cpu_ms "${service_pids[$name]}")" "$(thread_groups_ms "${service_pids[$name]}" "$name")"
     done
     printf 'redis=%s nginx=%s ' "$(cpu_ms "$redis_pid")" "$(cpu_ms "$nginx_pid" "${nginx_workers[@]}")"
-    busy="$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat)"
-    printf 'machine=%s wall=%s\n' $(( busy * 1000 / clock_ticks )) "$(date +%s%N)"
+    printf 'machine=%s wall=%s\n' "$(machine_busy_ms)" "$(date +%s%N)"
 }
 # measure SCENARIO CONNECTIONS URL [VAR=VALUE...] runs wrk (the VARs for wrk-report.lua) and
 # records its result, the CPU of every process before and after, and wrk's own CPU.

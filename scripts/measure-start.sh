@@ -56,12 +56,13 @@ backend="$(docker run -d --network "$scratch_network" --network-alias imagebacke
     "$(app_image imagebackend "$tag")")"
 
 # start_to_healthy <image> <port> <path> <cpus> <memory> [docker run options...]: prints
-# "<ms to listening> <ms to healthy> <CPU ms until healthy> <JVM thread groups' ms...>" (the groups
-# of thread_groups_ms, in its order).
+# "<ms to listening> <ms to healthy> <CPU ms until healthy> <JVM thread groups' ms...> <machine ms>"
+# (the groups of thread_groups_ms, in its order; the machine's busy CPU over the same time).
 start_to_healthy() {
-    local image="$1" port="$2" path="$3" cpus="$4" memory="$5" container started ip deadline status listening= healthy cpu
+    local image="$1" port="$2" path="$3" cpus="$4" memory="$5" container started busy ip deadline status listening= healthy cpu
     shift 5
     started="$(date +%s%3N)"
+    busy="$(machine_busy_ms)"
     container="$(docker run -d --network "$scratch_network" --label "$scratch_label" \
         --cpus "$cpus" --memory "$memory" "$@" "$image")"
     ip="$(scratch_ip "$container")"
@@ -74,7 +75,8 @@ start_to_healthy() {
     healthy=$(( $(date +%s%3N) - started ))
     cpu="$(container_cpu_ms "$container")"
     echo "${listening:-$healthy} $healthy $cpu" \
-        "$(thread_groups_ms "$(docker inspect --format '{{.State.Pid}}' "$container")" jvm | sed 's/jvm\.[a-z]*=//g')"
+        "$(thread_groups_ms "$(docker inspect --format '{{.State.Pid}}' "$container")" jvm | sed 's/jvm\.[a-z]*=//g')" \
+        $(( $(machine_busy_ms) - busy ))
     docker rm -f "$container" > /dev/null
 }
 
@@ -97,7 +99,7 @@ median() { sort -n | sed -n "$(( (runs + 1) / 2 ))p"; }
 measure() {
     local image label run limits aot_off fields group
     local -A samples=()
-    local groups=(listening healthy cpu loops jit gc main other outside)
+    local groups=(listening healthy cpu loops jit gc main other machine others outside)
     image="$(app_image "$1" "$tag")"
     limits=("${cpus:-$(stack_limit "$1" cpus)}" "$(stack_limit "$1" memory)m")
     for label in "${variants[@]}"; do
@@ -105,8 +107,10 @@ measure() {
         [ "$label" = AOT ] || aot_off=(-e JAVA_TOOL_OPTIONS=-XX:AOTMode=off)
         for (( run = 1; run <= runs; run++ )); do
             read -ra fields < <(start_to_healthy "$image" "${@:2}" "${limits[@]}" "${envs[@]}" "${aot_off[@]}")
-            # What the container used beyond its JVM's threads: the entrypoint (the cache's unpacking).
-            fields+=($(( fields[2] - fields[3] - fields[4] - fields[5] - fields[6] - fields[7] )))
+            # Everything else the machine ran meanwhile (a quiet machine: the probes and the engine's
+            # few tens of ms), and what the container used beyond its JVM's threads: the entrypoint
+            # (the cache's unpacking).
+            fields+=($(( fields[8] - fields[2] )) $(( fields[2] - fields[3] - fields[4] - fields[5] - fields[6] - fields[7] )))
             for group in "${!groups[@]}"; do samples[${groups[$group]}]+="${fields[$group]} "; done
         done
         m() { printf '%s\n' ${samples[$1]} | median; }
@@ -114,7 +118,8 @@ measure() {
             "healthy (warmed up) $(m healthy) ms (median of $runs: ${samples[healthy]% })," \
             "CPU until healthy $(m cpu) ms (median of $runs: ${samples[cpu]% })"
         info "    CPU by thread (medians): event loops $(m loops) ms, JIT $(m jit), GC + VM $(m gc), main $(m main)," \
-            "other $(m other); outside the JVM (unpacking its AOT cache) $(m outside)"
+            "other $(m other); outside the JVM (unpacking its AOT cache) $(m outside);" \
+            "the rest of the machine meanwhile $(m others) ms (runs: ${samples[others]% })"
     done
 }
 

@@ -164,6 +164,12 @@ cpu_ms() {
 }
 clock_ticks="$(getconf CLK_TCK)"
 
+# machine_busy_ms prints the CPU time the whole machine has been busy so far (all cores, /proc/stat:
+# all but idle and iowait), in ms.
+machine_busy_ms() {
+    awk -v hz="$clock_ticks" '/^cpu / { printf "%d\n", ($2 + $3 + $4 + $7 + $8 + $9) * 1000 / hz; exit }' /proc/stat
+}
+
 # thread_groups_ms PID LABEL prints "LABEL.loops=ms LABEL.jit=ms LABEL.gc=ms LABEL.main=ms
 # LABEL.other=ms": the CPU time a JVM's threads have used so far by what they do: the Vert.x event
 # loops (which serve the requests), the JIT's compiler threads, the VM thread (which runs the serial
