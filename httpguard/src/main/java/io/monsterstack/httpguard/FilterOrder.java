@@ -8,8 +8,8 @@ package io.monsterstack.httpguard;
  * {@code /healthz}, the image backend's routes); Vert.x routes ({@code @Observes Router}: the
  * frontend's {@code /monster/{name}} and static files, StrictProtocol's failure handler); the server's
  * options ({@code HttpServerOptionsCustomizer}: SilentConnections). No {@code quarkus.http.header.*}
- * or {@code quarkus.http.filter.*}: each is a route of its own (a filter a regular expression) that
- * every request crosses, where {@link #RESPONSE_HEADERS} adds all of them at once.
+ * or {@code quarkus.http.filter.*}: each is a route of its own that every request crosses (a filter's
+ * with a regular expression), where {@link #RESPONSE_HEADERS} adds a service's headers at once.
  */
 public final class FilterOrder {
 
