@@ -9,7 +9,7 @@ source "$here/lib/local-processes.sh"
 
 usage() {
     cat <<EOF
-usage: $self [--duration SECONDS] [--warmup SECONDS] [--connections "16 64"] [--out DIR]
+usage: $self [--duration SECONDS] [--warmup SECONDS] [--connections "16 64"] [--baseline DIR] [--out DIR]
 
 Starts redis-server, the image backend and the frontend on free loopback ports, plus nginx
 serving one monster PNG statically (the ceiling), then measures with wrk:
@@ -28,11 +28,16 @@ services, Redis, nginx, wrk itself) per request, and the ceiling the cores set: 
 (sum of CPU per request), as a ratio to nginx's ceiling, beside the measured ratio. Start-up:
 the CPU a service has used when it is ready, without and with its self warm-up (what a
 container's healthcheck waits for), divided by the stack's cpus limit: the floor of container
-start -> healthy under that quota.
+start -> healthy under that quota. Where each service's CPU goes, by thread (event loops, JIT,
+GC and VM, main, the rest), per request of every run and at ready and healthy.
 
   -d, --duration S      seconds of measurement per run (default 8)
   -w, --warmup S        seconds of warm-up before each run (default 2)
   -c, --connections L   connection counts (default "16 64")
+  -b, --baseline DIR    also run the jars of another checkout (another commit, built with
+                        ./mvnw package -DskipTests, run with its own images' JVM options and
+                        no AOT cache), each path measured right after ours in the same run:
+                        rows SCENARIO@baseline and a table comparing the two builds
   -o, --out DIR         where results.json, results.md and the raw runs.tsv and facts.tsv
                         go (default: $repo_dir/.build/bench)
   -h, --help            this text
@@ -40,6 +45,8 @@ start -> healthy under that quota.
 Examples:
   $self
   $self --duration 10 --connections "64"
+  git worktree add ../old ec57330 && (cd ../old && ./mvnw -B -q package -DskipTests)
+  $self --baseline ../old
 EOF
 }
 
@@ -47,11 +54,13 @@ duration=8
 warmup=2
 connections="16 64"
 out="$repo_dir/.build/bench"
+baseline=
 option() {
     case "$1" in
         -d|--duration) duration="${2-}"; return 2 ;;
         -w|--warmup) warmup="${2-}"; return 2 ;;
         -c|--connections) connections="${2-}"; return 2 ;;
+        -b|--baseline) baseline="${2-}"; return 2 ;;
         -o|--out) out="${2-}"; return 2 ;;
         *) return 1 ;;
     esac
@@ -60,6 +69,14 @@ parse_options "$@"
 
 ensure_packages wrk:wrk nginx:nginx-light redis-server:redis-server curl:curl /usr/bin/time:time
 ensure_jars
+if [ -n "$baseline" ]; then
+    baseline="$(cd "$baseline" && pwd)"
+    for module in imagebackend frontend; do
+        [ -f "$baseline/$module/target/quarkus-app/quarkus-run.jar" ] \
+            || die "no $module jar in $baseline: build it first (cd $baseline && ./mvnw -B package -DskipTests)"
+        service_repos[$module@baseline]="$baseline"
+    done
+fi
 
 work="$(mktemp -d)"
 trap 'stop_all; rm -rf "$work"' EXIT
@@ -100,6 +117,7 @@ timed_start() {
     start_service "$service" "$port" "$work" "${aot[$service]}" "${aot_options[@]}" "-Xlog:startuptime:file=$log" "$@"
     fact "$service" "${prefix}_ms" "$ready_ms"
     fact "$service" "${prefix}_cpu_ms" "$ready_cpu_ms"
+    thread_groups_ms "${service_pids[$service]}" "${prefix}_threads" | tr ' =' '\n\t' | sed "s/^/$service\t/" >> "$facts"
     fact "$service" "${prefix}_jvm_created_ms" "$(awk '/Create VM,/ { printf "%d", $(NF-1) * 1000 }' "$log")"
     fact "$service" "${prefix}_quarkus_started_ms" \
         "$(sed -n 's/.* started in \([0-9.]*\)s\..*/\1/p' "$work/$service.log" | awk '{ printf "%d", $1 * 1000 }')"
@@ -137,16 +155,36 @@ nginx_port="$(free_port)"
 start_nginx "$work" "$nginx_port"
 mapfile -t nginx_workers < <(pgrep -P "$nginx_pid")
 
+# The baseline's services beside ours, on the same Redis, started as bench's "ready" starts ours
+# (no self warm-up: the JIT warm-up pass below serves both), with their own images' JVM options.
+start_baseline() {
+    local service_env=("${service_env[@]}" WARM_UP_REQUESTS=0 "IMAGEBACKEND_PORT=$base_backend_port") ready_path
+    # A build from before the management interface answers readiness on the application port.
+    grep -q '^quarkus.management.enabled=true' "$baseline/frontend/src/main/resources/application.properties" \
+        || ready_path=/q/health/ready
+    start_service imagebackend@baseline "$base_backend_port" "$work" "${aot_options[@]}"
+    start_service frontend@baseline "$base_frontend_port" "$work" "${aot_options[@]}"
+    curl -fsS -o /dev/null "http://127.0.0.1:$base_frontend_port$hit_path" || die "the baseline did not serve $hit_path"
+}
+if [ -n "$baseline" ]; then
+    step "the baseline's services, from $baseline ($(git -C "$baseline" log -1 --format='%h, %cs'))"
+    base_backend_port="$(free_port)"
+    base_frontend_port="$(free_port)"
+    start_baseline
+fi
+
 # --- load runs ------------------------------------------------------------------------------
 run_id="$(date +%s)"
 # processes: one line "name=ms ... machine=ms wall=ns": the CPU time each process (group) has used
-# so far, the whole machine's busy time (all cores, /proc/stat: all but idle and iowait), the clock.
+# so far, each service's by thread group too (name.loops=ms ...), the whole machine's busy time (all
+# cores, /proc/stat: all but idle and iowait), the clock.
 processes() {
-    local busy
-    printf 'frontend=%s imagebackend=%s redis=%s nginx=%s ' "$(cpu_ms "${service_pids[frontend]}")" \
-        "$(cpu_ms "${service_pids[imagebackend]}")" "$(cpu_ms "$redis_pid")" "$(cpu_ms "$nginx_pid" "${nginx_workers[@]}")"
-    busy="$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat)"
-    printf 'machine=%s wall=%s\n' $(( busy * 1000 / clock_ticks )) "$(date +%s%N)"
+    local name
+    for name in "${!service_pids[@]}"; do
+        printf '%s=%s %s ' "$name" "$(cpu_ms "${service_pids[$name]}")" "$(thread_groups_ms "${service_pids[$name]}" "$name")"
+    done
+    printf 'redis=%s nginx=%s ' "$(cpu_ms "$redis_pid")" "$(cpu_ms "$nginx_pid" "${nginx_workers[@]}")"
+    printf 'machine=%s wall=%s\n' "$(machine_busy_ms)" "$(date +%s%N)"
 }
 # measure SCENARIO CONNECTIONS URL [VAR=VALUE...] runs wrk (the VARs for wrk-report.lua) and
 # records its result, the CPU of every process before and after, and wrk's own CPU.
@@ -163,20 +201,37 @@ measure() {
     [ -n "$json" ] || die "wrk produced no result for $scenario"
     printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$scenario" "$conns" "$json" "$before" "$after" \
         "$(tail -n 1 "$work/wrk.time")" >> "$results"
-    printf '  %-8s c=%-3s %s\n' "$scenario" "$conns" "$json"
+    printf '  %-16s c=%-3s %s\n' "$scenario" "$conns" "$json"
 }
 
-fe="http://127.0.0.1:$frontend_port"
+# The builds measured, each scenario of ours first and the baseline's right after it.
+declare -A ports=([frontend]="$frontend_port" [imagebackend]="$backend_port") suffix=([ours]="")
+builds=(ours)
+if [ -n "$baseline" ]; then
+    ports+=([frontend@baseline]="$base_frontend_port" [imagebackend@baseline]="$base_backend_port")
+    suffix[baseline]=@baseline
+    builds+=(baseline)
+fi
+# measure_builds SCENARIO CONNECTIONS SERVICE PATH [VAR=VALUE...]: the scenario on each build's
+# SERVICE; "{build}" in the VARs becomes the build's name.
+measure_builds() {
+    local scenario="$1" conns="$2" service="$3" path="$4" build
+    shift 4
+    for build in "${builds[@]}"; do
+        measure "$scenario${suffix[$build]}" "$conns" "http://127.0.0.1:${ports[$service${suffix[$build]}]}$path" \
+            "${@//\{build\}/$build}"
+    done
+}
 measure_all() {
     local c="$1"
     measure nginx "$c" "http://127.0.0.1:$nginx_port/monster.png"
-    measure hit "$c" "$fe$hit_path"
-    measure cold "$c" "$fe/" BENCH_UNIQUE_PREFIX="/monster/cold-$run_id-$round-c$c-"
-    measure page "$c" "$fe/"
-    measure post "$c" "$fe/" BENCH_METHOD=POST BENCH_BODY="name=Bench+Visitor" \
+    measure_builds hit "$c" frontend "$hit_path"
+    measure_builds cold "$c" frontend / BENCH_UNIQUE_PREFIX="/monster/cold-{build}-$run_id-$round-c$c-"
+    measure_builds page "$c" frontend /
+    measure_builds post "$c" frontend / BENCH_METHOD=POST BENCH_BODY="name=Bench+Visitor" \
         BENCH_CONTENT_TYPE=application/x-www-form-urlencoded
-    measure backend "$c" "http://127.0.0.1:$backend_port/" \
-        BENCH_UNIQUE_PREFIX="/monster/direct-$run_id-$round-c$c-" BENCH_UNIQUE_SUFFIX="?size=100"
+    measure_builds backend "$c" imagebackend / \
+        BENCH_UNIQUE_PREFIX="/monster/direct-{build}-$run_id-$round-c$c-" BENCH_UNIQUE_SUFFIX="?size=100"
 }
 
 # One untimed pass first: the JIT compiles each path only once it runs hot, the cold path

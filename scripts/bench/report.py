@@ -23,22 +23,33 @@ READY_MS = {"frontend": 1200, "imagebackend": 700}
 # Container start -> healthy under the stack's cpus, which scripts/measure-start.sh times.
 HEALTHY_S = {"frontend": 8.0, "imagebackend": 6.0}
 PROCESSES = ("frontend", "imagebackend", "redis", "nginx", "wrk")
+SERVICES = ("frontend", "imagebackend")
+# What a JVM's threads do (scripts/lib/local-processes.sh, thread_groups_ms), and their headings.
+THREAD_GROUPS = {"loops": "event loops", "jit": "JIT", "gc": "GC + VM", "main": "main", "other": "other"}
 CORES = os.cpu_count()
 
 
 def read_runs(path):
+    """The runs in order; a scenario named PATH@BUILD ran on that build's services (--baseline)."""
     runs = []
     for line in open(path):
         scenario, conns, result, before, after, wrk_cpu = line.rstrip("\n").split("\t")
-        run = {"scenario": scenario, "connections": int(conns), **json.loads(result)}
+        path_name, _, build = scenario.partition("@")
+        run = {"scenario": scenario, "path": path_name, "build": build or "ours", "connections": int(conns),
+               **json.loads(result)}
         b, a = ({k: int(v) for k, v in (p.split("=") for p in text.split())} for text in (before, after))
-        cpu_ms = {name: a[name] - b[name] for name in PROCESSES if name in a}
-        cpu_ms["wrk"] = round(sum(float(s) for s in wrk_cpu.split()) * 1000)
-        per_request = {name: round(ms * 1000 / run["requests"], 2) for name, ms in cpu_ms.items()}
+        used = {name: a[name] - b[name] for name in a if name in b and name not in ("machine", "wall")}
+        used["wrk"] = round(sum(float(s) for s in wrk_cpu.split()) * 1000)
+        # The services of this run's build stand for frontend and imagebackend; another build's sit idle.
+        own = {name: name + ("@" + build if build and name in SERVICES else "") for name in PROCESSES}
+        per_request = {name: round(used.get(own[name], 0) * 1000 / run["requests"], 2) for name in PROCESSES}
         run["cpu_us_per_request"] = {**per_request, "total": round(sum(per_request.values()), 2)}
+        run["thread_cpu_us_per_request"] = {
+            service: {group: round(used.get(f"{own[service]}.{group}", 0) * 1000 / run["requests"], 2)
+                      for group in THREAD_GROUPS} for service in SERVICES}
         run["cpu_ceiling_rps"] = round(CORES * 1e6 / run["cpu_us_per_request"]["total"])
         window_ms = (a["wall"] - b["wall"]) / 1e6
-        run["cores_busy"] = {"ours": round(sum(cpu_ms.values()) / window_ms, 2),
+        run["cores_busy"] = {"ours": round(sum(ms for name, ms in used.items() if "." not in name) / window_ms, 2),
                              "machine": round((a["machine"] - b["machine"]) / window_ms, 2)}
         runs.append(run)
     nginx = {r["connections"]: r for r in runs if r["scenario"] == "nginx"}
@@ -71,7 +82,7 @@ def verdicts(runs, services):
     """(target, met, measured); met None: a floor below the target, which only measure-start.sh can check."""
     nginx = {r["connections"]: r for r in runs if r["scenario"] == "nginx"}
     out = []
-    for r in (r for r in runs if r["scenario"] in RATIO_TARGETS):
+    for r in (r for r in runs if r["scenario"] in RATIO_TARGETS):  # ours only: a baseline's has "@"
         target = RATIO_TARGETS[r["scenario"]]
         met = r["ratio_to_nginx"] >= target and r["socket_errors"] == 0
         measured = f'{r["ratio_to_nginx"]}x, {r["rps"]:,.0f} req/s'
@@ -108,6 +119,12 @@ def tables(runs, services, checks):
                ((r["scenario"], r["connections"], *(f'{r["cpu_us_per_request"][p]:.1f}' for p in (*PROCESSES, "total")),
                  f'{r["cpu_ceiling_rps"]:,}', r["predicted_ratio"], r["ratio_to_nginx"],
                  f'{r["cores_busy"]["ours"]} / {r["cores_busy"]["machine"]}') for r in runs))
+    t += ["", "Where each service's CPU goes, by thread: µs per request (the service a path does not use sits idle).",
+          ""]
+    t += table(("scenario", "conns", *(f"{s} {g}" for s in SERVICES for g in THREAD_GROUPS.values())),
+               ((r["scenario"], r["connections"], *(f'{r["thread_cpu_us_per_request"][s][g]:.1f}'
+                                                    for s in SERVICES for g in THREAD_GROUPS)) for r in runs))
+    t += comparison(runs)
     t += ["", "Start-up: ready (median of 5) = JVM created + the runner's class loading + Quarkus's \"started in\". "
           "Healthy: a start as in a container, with the self warm-up and one CPU. CPU floor = CPU at ready "
           "(healthy) / the stack's cpus: the least a quota of that many CPUs lets it take.", ""]
@@ -117,9 +134,29 @@ def tables(runs, services, checks):
                  f'{s["ready_quarkus_started_ms"]} ms', f'{s["healthy_ms"]} ms', f'{s["healthy_cpu_ms"]} ms',
                  f'{s["cpu_limit"]:g}', f'{s["ready_floor_under_limit_s"]} s / {s["healthy_floor_under_limit_s"]} s',
                  f'{s["peak_rss_mb"]} MB', f'{s["memory_limit_mb"]} MB') for name, s in services.items()))
+    t += ["", "Start-up CPU by thread (ms): at ready (median of 5) and at healthy.", ""]
+    t += table(("service", "start", *THREAD_GROUPS.values()),
+               ((name, start, *(f'{s.get(f"{start}_threads.{g}", 0)}' for g in THREAD_GROUPS))
+                for name, s in services.items() for start in ("ready", "healthy")))
     t += [""] + table(("target", "met", "measured"), ((what, "yes" if met else "NO" if met is False else "floor ok",
                                                       measured) for what, met, measured in checks))
     return t
+
+
+def comparison(runs):
+    """With --baseline: each path of ours against the baseline's in the same run."""
+    base = {(r["path"], r["connections"]): r for r in runs if r["build"] != "ours"}
+    pairs = [(r, base[r["path"], r["connections"]]) for r in runs
+             if r["build"] == "ours" and (r["path"], r["connections"]) in base]
+    if not pairs:
+        return []
+    us = lambda r, p: f'{r["cpu_us_per_request"][p]:.1f}'
+    return ["", "Ours against the baseline, path by path in this run: ratios to nginx, and CPU µs per request.", ""] + \
+        table(("path", "conns", "ours x nginx", "baseline x nginx", "ours / baseline", "frontend µs ours / baseline",
+               "imagebackend µs ours / baseline", "total µs ours / baseline"),
+              ((o["path"], o["connections"], o["ratio_to_nginx"], b["ratio_to_nginx"], round(o["rps"] / b["rps"], 3),
+                f'{us(o, "frontend")} / {us(b, "frontend")}', f'{us(o, "imagebackend")} / {us(b, "imagebackend")}',
+                f'{us(o, "total")} / {us(b, "total")}') for o, b in pairs))
 
 
 def main(runs_path, facts_path, out_dir):

@@ -83,7 +83,9 @@ training_env=(WARM_UP_REQUESTS=3000 WARM_UP_MAX_DURATION=120s SHUTDOWN_DELAY=0s)
 aot_options=(-XX:+UseCompactObjectHeaders)
 
 # A Docker network of this script's own, with a Redis on it (alias redis) as in the stack, for
-# containers run outside a swarm (build-images.sh, measure-start.sh). Every container labelled
+# containers run outside a swarm (build-images.sh, measure-start.sh). It has no password, so it
+# runs without protected mode, which would answer every command from another container DENIED:
+# a frontend trained or timed against it would run its Redis-down paths. Every container labelled
 # $scratch_label goes with it in remove_scratch_network, for the caller's EXIT trap.
 scratch_label="io.monsterstack.scratch=$$"
 scratch_network="monsterstack-scratch-$$"
@@ -91,7 +93,7 @@ start_scratch_network() {
     docker network create --label "$scratch_label" "$scratch_network" > /dev/null
     docker image inspect "$redis_image" > /dev/null 2>&1 || docker pull -q "$redis_image" > /dev/null
     docker run -d --network "$scratch_network" --network-alias redis --label "$scratch_label" \
-        "$redis_image" redis-server --save '' --appendonly no > /dev/null
+        "$redis_image" redis-server --save '' --appendonly no --protected-mode no > /dev/null
 }
 remove_scratch_network() {
     # shellcheck disable=SC2046 # container ids

@@ -4,14 +4,10 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
-import io.monsterstack.httpguard.FilterOrder;
-import io.quarkus.vertx.http.runtime.filters.Filters;
-import io.vertx.core.http.HttpHeaders;
 import io.monsterstack.frontend.config.FrontendConfig;
 
-/** Who served a response: this replica's hostname and the app version, sent on every route. */
+/** Who served a response: this replica's hostname and the app version (AnswerHeaders sends them on every answer). */
 @ApplicationScoped
 public class Replica {
 
@@ -29,19 +25,6 @@ public class Replica {
 
     public String version() {
         return version;
-    }
-
-    void addHeaders(@Observes Filters filters) {
-        CharSequence versionName = HttpHeaders.createOptimized("X-MonsterStack-Version");
-        CharSequence versionValue = HttpHeaders.createOptimized(version);
-        CharSequence replicaName = HttpHeaders.createOptimized("X-MonsterStack-Replica");
-        CharSequence replicaValue = HttpHeaders.createOptimized(hostname);
-        filters.register(context -> {
-            context.response().headers()
-                    .set(versionName, versionValue)
-                    .set(replicaName, replicaValue);
-            context.next();
-        }, FilterOrder.REPLICA_HEADERS);
     }
 
     private static String localHostname() {

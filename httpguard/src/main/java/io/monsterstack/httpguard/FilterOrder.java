@@ -7,8 +7,9 @@ package io.monsterstack.httpguard;
  * The other ways into HTTP, for the whole picture: JAX-RS resources ({@code @Path}: the page,
  * {@code /healthz}, the image backend's routes); Vert.x routes ({@code @Observes Router}: the
  * frontend's {@code /monster/{name}} and static files, StrictProtocol's failure handler); the server's
- * options ({@code HttpServerOptionsCustomizer}: SilentConnections); and the response headers of
- * {@code quarkus.http.header.*} and {@code quarkus.http.filter.*} in each application.properties.
+ * options ({@code HttpServerOptionsCustomizer}: SilentConnections). No {@code quarkus.http.header.*}
+ * or {@code quarkus.http.filter.*}: each is a route of its own that every request crosses (a filter's
+ * with a regular expression), where {@link #RESPONSE_HEADERS} adds a service's headers at once.
  */
 public final class FilterOrder {
 
@@ -21,8 +22,8 @@ public final class FilterOrder {
     /** Holds a pipelined request while the answers before it wait for the client (BackPressure). */
     public static final int BACK_PRESSURE = 1000;
 
-    /** Names the replica and its version on every answer (the frontend's Replica). */
-    public static final int REPLICA_HEADERS = 100;
+    /** Adds a service's response headers, one {@link HeaderSet} (the frontend's AnswerHeaders, the image backend's). */
+    public static final int RESPONSE_HEADERS = 100;
 
     private FilterOrder() {
     }

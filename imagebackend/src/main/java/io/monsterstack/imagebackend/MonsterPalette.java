@@ -17,6 +17,19 @@ final class MonsterPalette {
     static final double BODY_MIN_LUMINANCE = 0.20;
     static final double BODY_MAX_LUMINANCE = 0.42;
 
+    /**
+     * WCAG's linear value of each 8-bit sRGB channel value, computed once with StrictMath (which keeps
+     * every JVM's picture identical): finding a readable body asks for up to 75 luminances a monster.
+     */
+    private static final double[] LINEAR = new double[256];
+
+    static {
+        for (int channel = 0; channel < LINEAR.length; channel++) {
+            double value = channel / 255.0;
+            LINEAR[channel] = value <= 0.04045 ? value / 12.92 : StrictMath.pow((value + 0.055) / 1.055, 2.4);
+        }
+    }
+
     private MonsterPalette() {
     }
 
@@ -75,14 +88,9 @@ final class MonsterPalette {
         return atLeast ? high : low;
     }
 
-    /** WCAG relative luminance of a 0xRRGGBB colour; StrictMath keeps every JVM's picture identical. */
+    /** WCAG relative luminance of a 0xRRGGBB colour. */
     static double luminance(int rgb) {
-        return 0.2126 * linear(rgb >> 16 & 0xff) + 0.7152 * linear(rgb >> 8 & 0xff) + 0.0722 * linear(rgb & 0xff);
-    }
-
-    private static double linear(int channel) {
-        double value = channel / 255.0;
-        return value <= 0.04045 ? value / 12.92 : StrictMath.pow((value + 0.055) / 1.055, 2.4);
+        return 0.2126 * LINEAR[rgb >> 16 & 0xff] + 0.7152 * LINEAR[rgb >> 8 & 0xff] + 0.0722 * LINEAR[rgb & 0xff];
     }
 
     private static int hsl(double hue, double saturation, double lightness) {

@@ -1,7 +1,7 @@
 package io.monsterstack.metrics;
 
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -13,6 +13,7 @@ import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.monsterstack.httpguard.FilterOrder;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -31,22 +32,21 @@ import io.vertx.ext.web.RoutingContext;
 public class HttpServerRequests {
 
     private static final int METHODS = 8;
+    private static final int FIRST_STATUS = 100;
+    private static final int LAST_STATUS = 599;
 
     private final PrometheusMeterRegistry registry;
     private final RouteTemplates templates;
     private final OwnRequests own;
-    // Per uri label, the timers by method and status, made on first use.
-    private final ConcurrentHashMap<Integer, Timer>[] timers;
+    // Per uri label and method, the timers by status, each row and timer made on first use; the
+    // registry answers the same timer to every thread that registers it.
+    private final AtomicReferenceArray<AtomicReferenceArray<Timer>> timers;
 
-    @SuppressWarnings("unchecked")
     HttpServerRequests(PrometheusMeterRegistry registry, MetricsConfig config, Instance<OwnRequests> own) {
         this.registry = registry;
         this.own = own.isResolvable() ? own.get() : headerValue -> false;
         this.templates = new RouteTemplates(config.uris());
-        this.timers = new ConcurrentHashMap[templates.size() + 1];
-        for (int i = 0; i < timers.length; i++) {
-            timers[i] = new ConcurrentHashMap<>();
-        }
+        this.timers = new AtomicReferenceArray<>((templates.size() + 1) * METHODS);
     }
 
     void register(@Observes Filters filters) {
@@ -54,7 +54,8 @@ public class HttpServerRequests {
     }
 
     private void time(RoutingContext context) {
-        String ownHeader = context.request().getHeader(OwnRequests.HEADER);
+        HttpServerRequest request = context.request();
+        String ownHeader = request.getHeader(OwnRequests.HEADER);
         if (ownHeader != null && own.isOwnRequest(ownHeader)) {
             context.next();
             return;
@@ -63,21 +64,36 @@ public class HttpServerRequests {
         context.addEndHandler(ended -> {
             // A response that never ended (the connection closed first) is not an answer to count.
             if (ended.succeeded()) {
-                timer(context).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                timer(request, context.response().getStatusCode()).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             }
         });
         context.next();
     }
 
-    private Timer timer(RoutingContext context) {
-        int uri = templates.index(context.request().path());
-        int method = method(context.request().method());
-        int status = context.response().getStatusCode();
-        Integer key = method * 1000 + status;
-        Timer timer = timers[uri].get(key);
-        return timer != null ? timer : timers[uri].computeIfAbsent(key, made -> Timer.builder("http.server.requests")
+    private Timer timer(HttpServerRequest request, int status) {
+        int uri = templates.index(request.path());
+        int method = method(request.method());
+        if (status < FIRST_STATUS || status > LAST_STATUS) {
+            return register(uri, method, request, status);
+        }
+        int row = uri * METHODS + method;
+        AtomicReferenceArray<Timer> byStatus = timers.get(row);
+        if (byStatus == null) {
+            timers.compareAndSet(row, null, new AtomicReferenceArray<>(LAST_STATUS - FIRST_STATUS + 1));
+            byStatus = timers.get(row);
+        }
+        Timer timer = byStatus.get(status - FIRST_STATUS);
+        if (timer == null) {
+            timer = register(uri, method, request, status);
+            byStatus.set(status - FIRST_STATUS, timer);
+        }
+        return timer;
+    }
+
+    private Timer register(int uri, int method, HttpServerRequest request, int status) {
+        return Timer.builder("http.server.requests")
                 .description("Requests answered on the application port, by route template")
-                .tag("method", method < METHODS - 1 ? context.request().method().name() : "UNKNOWN")
+                .tag("method", method < METHODS - 1 ? request.method().name() : "UNKNOWN")
                 .tag("uri", templates.label(uri))
                 .tag("status", Integer.toString(status))
                 .tag("outcome", Outcome.forStatus(status).name())
@@ -85,7 +101,7 @@ public class HttpServerRequests {
                 // The _max of the last expiry (2 min) only: a rolling max over three of them costs
                 // three compare-and-sets on every request instead of one.
                 .distributionStatisticBufferLength(1)
-                .register(registry));
+                .register(registry);
     }
 
     // The methods a label may name; any other (Vert.x accepts any token) is UNKNOWN.
