@@ -80,9 +80,15 @@ for env in "${envs[@]}"; do
     args+=(-Dquarkus.jib.environment-variables."${env%%=*}"="${env#*=}")
 done
 # The services' application.properties name their images from these variables.
-if [ -n "$tag" ]; then TAG="$tag" IMAGEBACKEND_TAG="$tag"; fi
+for module in "${modules[@]}"; do
+    case "$module" in
+        frontend) TAG="${tag:-$TAG}" ;;
+        imagebackend) IMAGEBACKEND_TAG="${tag:-$IMAGEBACKEND_TAG}" ;;
+    esac
+done
 step "Jib build of ${modules[*]}"
-(cd "$repo_dir" && ./mvnw "${args[@]}")
+# Jib keeps a layer cache in the temporary folder, which other users of the machine may own.
+(cd "$repo_dir" && MAVEN_OPTS="${MAVEN_OPTS:-} -Djava.io.tmpdir=$work" ./mvnw "${args[@]}")
 
 # --- AOT training ------------------------------------------------------------------------------
 # entrypoint <image>: the image's entrypoint, one word per line (java, options, -jar, the jar).
@@ -154,16 +160,15 @@ DOCKERFILE
 
 if [ -n "$aot" ]; then
     start_scratch_network
-    backend="$(app_image imagebackend "$tag")"
+    backend="$(app_image imagebackend)"
     if [[ " ${modules[*]} " == *" imagebackend "* ]]; then
         step "AOT training of $backend"
         trainee "train-$$-imagebackend" "$backend" 8080
         finish_training "train-$$-imagebackend" "$backend"
     fi
     if [[ " ${modules[*]} " == *" frontend "* ]]; then
-        frontend="$(app_image frontend "$tag")"
-        # The frontend's hot paths need a backend: the one of this tag, else the stack's default.
-        docker image inspect "$backend" > /dev/null 2>&1 || backend="$(app_image imagebackend)"
+        frontend="$(app_image frontend)"
+        # The frontend's hot paths need a backend: the stack's (IMAGEBACKEND_TAG).
         docker run -d --network "$scratch_network" --network-alias imagebackend --label "$scratch_label" \
             -e WARM_UP_REQUESTS=0 "$backend" > /dev/null
         step "AOT training of $frontend (Redis and $backend beside it)"
@@ -171,7 +176,7 @@ if [ -n "$aot" ]; then
         finish_training "train-$$-frontend" "$frontend"
     fi
 fi
-for module in "${modules[@]}"; do built+=("$(app_image "$module" "$tag")"); done
+for module in "${modules[@]}"; do built+=("$(app_image "$module")"); done
 
 for other in "${others[@]}"; do
     image="$(app_image "$other")"

@@ -89,6 +89,7 @@ scratch_label="io.monsterstack.scratch=$$"
 scratch_network="monsterstack-scratch-$$"
 start_scratch_network() {
     docker network create --label "$scratch_label" "$scratch_network" > /dev/null
+    docker image inspect "$redis_image" > /dev/null 2>&1 || docker pull -q "$redis_image" > /dev/null
     docker run -d --network "$scratch_network" --network-alias redis --label "$scratch_label" \
         "$redis_image" redis-server --save '' --appendonly no > /dev/null
 }
