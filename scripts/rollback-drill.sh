@@ -7,16 +7,14 @@ usage: $self [--tag TAG] [--timeout SECONDS] [--watch]
    ie: $self              # broken frontend image, expect Swarm to roll back by itself
        $self --watch      # the same, watching the site meanwhile (scripts/watch.sh)
 
-README step 6: rolls the frontend of stack \$STACK_NAME ($STACK_NAME) out to a deliberately broken
-image, as
+README step 6: rolls the frontend of stack \$STACK_NAME ($STACK_NAME) out to a broken image, as
   docker service update --image <frontend image>:broken <stack>_frontend
-and checks that Swarm rolls it back on its own (update_config.failure_action: rollback): the update
-must end in rollback_completed, the service back on its previous image. The broken image is the
-frontend built again with QUARKUS_HTTP_PORT=5999 baked in: it starts, but nothing answers on 5000,
-so its healthcheck fails -- a real "health fails" rollback, no test hook in the application. On a
-single node it is built here when missing; on several, push it first:
-  scripts/build-images.sh --only frontend --tag broken --no-aot --env QUARKUS_HTTP_PORT=5999 --push
---watch runs scripts/watch.sh meanwhile and fails when one of its requests failed.
+and checks that Swarm rolls it back by itself (failure_action: rollback): the update must end in
+rollback_completed, back on the previous image. The broken image is the frontend with
+QUARKUS_HTTP_PORT=5999 baked in: nothing answers on 5000, its healthcheck fails. Built here when
+missing on a single node; on several, push it first (build-images.sh --only frontend --tag broken
+--no-aot --env QUARKUS_HTTP_PORT=5999 --push). --watch: scripts/watch.sh meanwhile, failing on a
+failed request.
 USAGE
 }
 

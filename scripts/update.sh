@@ -11,12 +11,10 @@ usage: $self [--service frontend|imagebackend] --tag TAG [--build [--env KEY=VAL
 
 Rolling update of one service of stack \$STACK_NAME ($STACK_NAME) to another image tag, as
   docker service update --image <image>:TAG --container-label-add $version_label=TAG <stack>_SERVICE
-(the label is Prometheus' version of each task), then follows it until Swarm settles and says how
-it ended. Exits non-zero unless the update completed (Swarm rolled it back, paused it, or it timed
-out after --timeout, 600 s). --build first builds the image (scripts/build-images.sh --only SERVICE
---tag TAG --env ...). --watch runs scripts/watch.sh meanwhile (curl loop, load, a live line a
-second) and fails when one of its requests failed. Idempotent: a service already on that image is
-left alone.
+(the label is Prometheus' version of each task), followed until Swarm settles. Exits non-zero
+unless it completed (rolled back, paused, or over --timeout, 600 s). --build first builds the image
+(build-images.sh --only SERVICE --tag TAG --env ...); --watch runs scripts/watch.sh meanwhile and
+fails on a failed request. Idempotent: a service already on that image is left alone.
 USAGE
 }
 
@@ -40,9 +38,7 @@ case "$service" in frontend | imagebackend) ;; *) die "--service takes frontend 
 require_swarm_manager
 
 image="$(app_image "$service" "$tag")"
-if [ -n "$build" ]; then
-    "$repo_dir/scripts/build-images.sh" --only "$service" --tag "$tag" "${envs[@]}"
-fi
+[ -z "$build" ] || "$repo_dir/scripts/build-images.sh" --only "$service" --tag "$tag" "${envs[@]}"
 
 step "rolling update of ${STACK_NAME}_$service to $image"
 current="$(service_image "${STACK_NAME}_$service")"

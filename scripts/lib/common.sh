@@ -270,12 +270,10 @@ update_image() {
     update_service "$1" "$3" "${args[@]}"
 }
 
-# drills_jar: the drills module's runnable jar (scripts/drill.sh, watch.sh), built first when it is
-# missing or older than its sources.
+# drills_jar: the drills module's runnable jar, built first when missing or older than its sources.
 drills_jar() {
     local jar="$repo_dir/drills/target/drills.jar"
-    if [ ! -f "$jar" ] || [ -n "$(find "$repo_dir/drills/src" "$repo_dir/drills/pom.xml" "$repo_dir/test-support/src" \
-            -newer "$jar" -print -quit)" ]; then
+    if [ ! -f "$jar" ] || [ -n "$(find "$repo_dir"/drills/{src,pom.xml} "$repo_dir/test-support/src" -newer "$jar" -print -quit)" ]; then
         info "building the drills (./mvnw -pl drills -am package)" >&2
         (cd "$repo_dir" && ./mvnw -B -q -pl drills -am package -DskipTests) >&2
     fi
@@ -285,20 +283,6 @@ drills_jar() {
 drills_java=(java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djava.awt.headless=true)
 
 # watch_start / watch_stop: scripts/watch.sh in the background for the length of an operation
-# (--watch of update.sh and rollback-drill.sh); watch_stop prints its report and fails when a
-# request failed.
-watcher=
-watch_start() {
-    drills_jar > /dev/null
-    "$repo_dir/scripts/watch.sh" &
-    watcher=$!
-    trap 'watch_stop || :' EXIT
-}
-watch_stop() {
-    [ -n "$watcher" ] || return 0
-    local status=0
-    kill -TERM "$watcher" 2> /dev/null || :  # ended by itself
-    wait "$watcher" || status=$?
-    watcher=
-    return "$status"
-}
+# (--watch); watch_stop prints its report and fails when a request failed.
+watch_start() { drills_jar > /dev/null; "$repo_dir/scripts/watch.sh" & watcher=$!; trap 'kill "$watcher" 2> /dev/null || :' EXIT; }
+watch_stop() { [ -z "${watcher:-}" ] || { kill -TERM "$watcher" 2> /dev/null || :; wait "$watcher"; }; }

@@ -2,49 +2,70 @@ package io.monsterstack.drills;
 
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.monsterstack.drills.swarm.Docker;
 import io.monsterstack.drills.swarm.Shell;
-import io.monsterstack.drills.swarm.Verbs;
 
 /**
- * The swarm scripts/cluster.sh makes on this machine: Docker-in-Docker nodes, each with its engine
- * behind a Unix socket, its address on the cluster's bridge, its zone; a registry on the first manager.
+ * A multi-node swarm on this one machine (what {@code drill.sh cluster up} makes, {@link ClusterSetup}):
+ * each node a container running its own dockerd, reached through a Unix socket in /run/NAME/NODE/
+ * (no TCP port: only root on this machine reaches it), on a bridge network of its own
+ * (CLUSTER_SUBNET, managers at .11-.19, workers at .21-.29), labelled zone=a / zone=b in turn; a
+ * registry pinned to the first manager on REGISTRY_PORT (5050, not 5000: the site's).
  */
 final class Cluster {
 
     final String name = Settings.get("CLUSTER_NAME", "mscluster");
-    private final Map<String, String> env = new HashMap<>();
+    final String subnet = Settings.get("CLUSTER_SUBNET", "192.168.212.0/24");
+    final String registryPort = Settings.get("REGISTRY_PORT", "5050");
+    final String owner = "io.monsterstack.cluster=" + name;
     private final Docker host = Docker.thisMachine();
 
-    /** Whether this machine already runs nodes of the cluster (then the drill did not make it). */
-    boolean exists() {
-        return !host.lines("ps", "-aq", "--filter", "label=io.monsterstack.cluster=" + name).isEmpty();
+    String nodeName(String role, int index) {
+        return name + "-" + role + "-" + index;
     }
 
-    /** {@code cluster.sh up}, then the addresses of {@code cluster.sh env}. */
-    void up(Verbs verbs, int nodes, int managers) {
-        verbs.run("cluster.sh", "up", Integer.toString(nodes), "--managers", Integer.toString(managers));
-        for (String line : verbs.run("cluster.sh", "env")) {
-            String[] pair = line.replaceFirst("^export ", "").split("=", 2);
-            env.put(pair[0], pair[1]);
-        }
+    String nodeIp(String role, int index) {
+        return subnet.replaceFirst("\\.[0-9]+/[0-9]+$", "") + "." + (role.equals("manager") ? 1 : 2) + index;
     }
 
-    String env(String variable) {
-        return env.get(variable);
+    String firstManager() {
+        return nodeName("manager", 1);
+    }
+
+    String stateRoot() {
+        return "/run/" + name;
+    }
+
+    /** The node containers, as this machine's engine runs them (a killed node is one stopped). */
+    Docker host() {
+        return host;
+    }
+
+    List<String> containers() {
+        return host.lines("ps", "-a", "--filter", "label=" + owner, "--format", "{{.Names}}").stream().sorted().toList();
     }
 
     /** The first manager's engine: where the stack is deployed and every Swarm question goes. */
     Docker manager() {
-        return new Docker(env("DOCKER_HOST"));
+        return engine(firstManager());
     }
 
     Docker engine(String node) {
-        return new Docker("unix://" + env("CLUSTER_SOCKETS") + "/" + node + "/docker.sock");
+        return new Docker("unix://" + stateRoot() + "/" + node + "/docker.sock");
+    }
+
+    /** The registry as the nodes pull from it (in every node's insecure-registries). */
+    String registry() {
+        return nodeIp("manager", 1) + ":" + registryPort;
+    }
+
+    /** The same registry through a loopback port of this machine: Docker and Jib push over plain HTTP to 127.0.0.0/8 without configuration. */
+    String pushRegistry() {
+        String published = host.out("port", firstManager(), registryPort + "/tcp").lines()
+                .filter(line -> line.startsWith("127.0.0.1:")).findFirst().orElseThrow();
+        return published;
     }
 
     List<String> nodes() {
@@ -57,11 +78,6 @@ final class Cluster {
 
     List<Docker> engines() {
         return nodes().stream().map(this::engine).toList();
-    }
-
-    String leader() {
-        return manager().lines("node", "ls", "--filter", "role=manager", "--format", "{{.Hostname}} {{.ManagerStatus}}").stream()
-                .filter(line -> line.endsWith(" Leader")).map(line -> line.split(" ")[0]).findFirst().orElseThrow();
     }
 
     URI url(String node, String port) {
@@ -81,23 +97,17 @@ final class Cluster {
         return manager().out("node", "inspect", "--format", "{{.Status.State}}", node).equals(state);
     }
 
-    /** The node containers, as this machine's engine runs them (a killed node is one stopped). */
-    Docker host() {
-        return host;
-    }
-
-    /** What the cluster left on this machine after {@code cluster.sh down}: containers, volumes, network, bridge, iptables rules. */
+    /** What the cluster left on this machine: containers, volumes, network, bridge, iptables rules. */
     List<String> leftovers() {
         List<String> left = new ArrayList<>();
-        String owner = "label=io.monsterstack.cluster=" + name;
-        host.lines("ps", "-a", "--filter", owner, "--format", "{{.Names}}").forEach(c -> left.add("container " + c));
-        host.lines("volume", "ls", "--filter", owner, "--format", "{{.Name}}").forEach(v -> left.add("volume " + v));
+        host.lines("ps", "-a", "--filter", "label=" + owner, "--format", "{{.Names}}").forEach(c -> left.add("container " + c));
+        host.lines("volume", "ls", "--filter", "label=" + owner, "--format", "{{.Name}}").forEach(v -> left.add("volume " + v));
         host.lines("network", "ls", "--filter", "name=^" + name + "$", "--format", "{{.Name}}").forEach(n -> left.add("network " + n));
         if (Shell.run("ip", "link", "show", name).ok()) {
             left.add("bridge " + name);
         }
-        String subnet = Settings.get("CLUSTER_SUBNET", "192.168.212.0/24").replaceFirst("\\.[0-9]+/[0-9]+$", ".");
-        Shell.run("iptables-save").lines().stream().filter(rule -> rule.contains(name) || rule.contains(subnet))
+        String prefix = subnet.replaceFirst("[0-9]+/[0-9]+$", "");
+        Shell.run("iptables-save").lines().stream().filter(rule -> rule.contains(name) || rule.contains(prefix))
                 .forEach(rule -> left.add("iptables " + rule));
         return left;
     }

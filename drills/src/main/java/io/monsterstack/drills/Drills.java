@@ -15,24 +15,8 @@ public final class Drills {
                    drill.sh multi-node [--managers M] [--nodes N] [--keep] [--no-build]
                    drill.sh faults
                    drill.sh rollback [--tag TAG] [--timeout SECONDS]
-
-              single-node  the README's Swarm steps in its order on a fresh engine, every planned
-                           operation measured and judged, then the functional checks, the faults,
-                           the stack's speed, a plain redeploy and the teardown (.ci/run runs it)
-              multi-node   a swarm of Docker-in-Docker nodes on this machine (scripts/cluster.sh):
-                           registry flow, placement, updates, rollback, drain, node loss and scale
-                           measured on every node, then the exercise's own stack file
-              faults       against a deployed stack: a Redis task killed, a frontend task SIGKILLed,
-                           the image backend scaled to 0 and back, then a burst without OOM kill
-              rollback     against a deployed stack: scripts/rollback-drill.sh, measured
-
-            Each operation runs under the curl loop, a load of $LOAD_RATE (200) requests/s and an
-            independent client on the stack's network, with the retries of the edge and of the
-            frontends counted and, with Prometheus on the stack, the servers' own count.
-            A planned one must show 0 failed and 0 retried requests, a load p99 within $MAX_P99_MS
-            (500; multi-node 2000), curl gaps within $MAX_GAP_MS (1000; multi-node 3000) and servers
-            that agree with the clients within 5 %; ZERO_DOWNTIME_STRICT=0 reports a miss as MISSED.
-            Variables: STACK_NAME, EDGE_PORT, PROMETHEUS_PORT, LOAD_RATE, MEASURE_LEAD_SECONDS.
+                   drill.sh cluster up [NODES] [--managers M] | down [--keep-images] | status | env
+            (scripts/drill.sh --help says what each does)
             """;
 
     private Drills() {
@@ -44,6 +28,9 @@ public final class Drills {
             System.exit(args.length == 0 ? 1 : 0);
         }
         List<String> options = Arrays.asList(args).subList(1, args.length);
+        if (args[0].equals("cluster")) {
+            System.exit(ClusterCommand.run(options));
+        }
         Drill drill = switch (args[0]) {
             case "single-node" -> SingleNodeDrill.create(options);
             case "multi-node" -> MultiNodeDrill.create(options);

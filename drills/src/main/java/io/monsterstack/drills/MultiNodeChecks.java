@@ -59,8 +59,8 @@ final class MultiNodeChecks {
         pass("Redis on " + redis + ", a manager" + (managers == 1 ? "" : ", labelled monsterstack.redis=true"));
         for (String node : cluster.nodes()) {
             long pulled = cluster.engine(node).lines("image", "ls", "--format", "{{.Repository}}").stream()
-                    .filter(repository -> repository.startsWith(cluster.env("CLUSTER_REGISTRY") + "/")).count();
-            info(node + " pulled: " + pulled + " image(s) from " + cluster.env("CLUSTER_REGISTRY"));
+                    .filter(repository -> repository.startsWith(cluster.registry() + "/")).count();
+            info(node + " pulled: " + pulled + " image(s) from " + cluster.registry());
         }
         String worker = cluster.workers().isEmpty() ? cluster.nodes().get(0) : cluster.workers().get(0);
         info(String.join(" ", manager.lines("node", "ps", "--format", "{{.Name}} {{.CurrentState}}", worker).stream().limit(4).toList())

@@ -19,7 +19,7 @@ import io.monsterstack.drills.swarm.Verbs;
 import io.monsterstack.drills.swarm.Wait;
 
 /**
- * A real swarm of Docker-in-Docker nodes on this machine (scripts/cluster.sh): the registry flow
+ * A real swarm of Docker-in-Docker nodes on this machine ({@link Cluster}): the registry flow
  * with the user's scripts, the kernel probes, placement over zones, a frontend calling a backend on
  * another node, then updates, rollback, drain, node loss and scale, each measured on every node
  * ({@link MultiNodeOperations}), a redeploy that keeps the counter, and the exercise's own stack file.
@@ -37,6 +37,7 @@ final class MultiNodeDrill implements Drill {
     private final boolean keep;
     private final boolean build;
     private final Cluster cluster = new Cluster();
+    private final ClusterSetup setup;
     private final String tag = Settings.get("TAG", "mn");
     private final String user = Settings.get("DOCKER_USER", "student");
     private Verbs verbs;
@@ -49,6 +50,7 @@ final class MultiNodeDrill implements Drill {
         nodes = Integer.parseInt(Drills.value(options, "--nodes", "4"));
         keep = Drills.flag(options, "--keep");
         build = !Drills.flag(options, "--no-build");
+        setup = new ClusterSetup(cluster, settings.repo());
     }
 
     static Drill create(List<String> options) {
@@ -61,12 +63,12 @@ final class MultiNodeDrill implements Drill {
         step("1. cluster: " + managers + " manager(s), " + (nodes - managers) + " worker(s)");
         Verbs host = new Verbs(settings.repo(), Map.of("DOCKER_HOST", "", "TAG", tag, "IMAGEBACKEND_TAG", tag, "DOCKER_USER", user));
         host.run("engine-setup.sh", "--no-swarm");
-        madeCluster = !cluster.exists();
+        madeCluster = cluster.containers().isEmpty();
         long upStarted = System.nanoTime();
-        cluster.up(host, nodes, managers);
+        setup.up(nodes, managers);
         long upSeconds = Duration.ofNanos(System.nanoTime() - upStarted).toSeconds();
-        verbs = host.with("DOCKER_HOST", cluster.env("DOCKER_HOST"));
-        String leader = cluster.leader();
+        verbs = host.with("DOCKER_HOST", cluster.manager().host());
+        String leader = cluster.firstManager();
         info("cluster up in " + upSeconds + "s");
 
         step("2. kernel probes (ESP/GCM for the encrypted overlay, IPVS for the routing mesh)");
@@ -79,23 +81,23 @@ final class MultiNodeDrill implements Drill {
         info(ipvs ? "IPVS: present (routing mesh possible)"
                 : "IPVS: absent (/proc/net/ip_vs missing, modprobe ip_vs fails): no routing mesh, the edge runs on every node");
 
-        step("3. registry flow: build and push through the loopback, nodes pull from " + cluster.env("CLUSTER_REGISTRY"));
+        step("3. registry flow: build and push through the loopback, nodes pull from " + cluster.registry());
         if (build) {
-            host.with("DOCKER_REGISTRY", cluster.env("CLUSTER_PUSH_REGISTRY")).run("build-images.sh", "--push");
+            host.with("DOCKER_REGISTRY", cluster.pushRegistry()).run("build-images.sh", "--push");
         }
-        RegistryTag registry = new RegistryTag(cluster.env("CLUSTER_PUSH_REGISTRY"));
+        RegistryTag registry = new RegistryTag(cluster.pushRegistry());
         for (String service : List.of("frontend", "imagebackend")) {
             registry.tag(user + "/monsterstack-" + service, tag, tag + "-next", List.of("MONSTERSTACK_VERSION=" + tag + "-next"));
         }
         // Like rollback-drill.sh's broken image: the frontend listening where nobody checks.
         registry.tag(user + "/monsterstack-frontend", tag, tag + "-broken", List.of("QUARKUS_HTTP_PORT=5999"));
-        String catalog = Shell.run("curl", "-s", "http://" + cluster.env("CLUSTER_PUSH_REGISTRY") + "/v2/_catalog").out();
+        String catalog = Shell.run("curl", "-s", "http://" + cluster.pushRegistry() + "/v2/_catalog").out();
         info("registry catalog: " + catalog);
         List<String> others = java.util.Arrays.stream(catalog.replaceAll("[{}\\[\\]\"]|repositories:", "").split(","))
                 .filter(name -> !name.startsWith(user + "/monsterstack-")).toList();
         check(others.isEmpty(), "the registry holds more than " + user + "/monsterstack-*: " + others);
         pass("only " + user + "/monsterstack-* pushed; the nodes pull the public images from Docker Hub (here, its mirror)");
-        verbs = verbs.with("DOCKER_REGISTRY", cluster.env("CLUSTER_REGISTRY"));
+        verbs = verbs.with("DOCKER_REGISTRY", cluster.registry());
 
         step("4. secret and deploy against " + leader);
         verbs.run("secret.sh");
@@ -137,14 +139,18 @@ final class MultiNodeDrill implements Drill {
             }
         }
         if (keep) {
-            Report.note("--keep: cluster and stack left running (scripts/cluster.sh down removes them)");
+            Report.note("--keep: cluster and stack left running (scripts/drill.sh cluster down removes them)");
             return true;
         }
         if (!madeCluster) {
             return true;
         }
         step("teardown");
-        new Verbs(settings.repo(), Map.of("DOCKER_HOST", "")).attempt("cluster.sh", "down");
+        try {
+            setup.down(false);
+        } catch (java.io.IOException | RuntimeException e) {
+            System.err.println("drill: error: cluster down: " + e.getMessage());
+        }
         List<String> left = cluster.leftovers();
         if (!left.isEmpty()) {
             System.err.println("drill: error: left on this machine: " + left);

@@ -54,7 +54,7 @@ final class SingleNodeDrill implements Drill {
         madeSwarm = !docker.out("info", "--format", "{{.Swarm.LocalNodeState}}").equals("active");
         verbs.run("engine-setup.sh");
         check(Shell.onPath("wrk"), "wrk is missing (Debian: apt-get install wrk): the drill measures the stack's speed with it");
-        verbs.run("validate-stack.sh");
+        new StackFiles(docker, settings.repo()).validate();
         check(docker.lines("stack", "services", "-q", stack.name()).isEmpty(),
                 "a stack named " + stack.name() + " already runs here; remove it or set STACK_NAME");
         check(stack.status(stack.url()) == 0, "something already answers on " + stack.url() + "; set EDGE_PORT to a free port");
