@@ -16,6 +16,7 @@ multi-node drill's swarm by hand. What each checks: scripts/README.md.
 USAGE
 }
 
+[ "${1:-}" != single-node ] || export STACK_NAME="${STACK_NAME:-monsterstack-e2e}"  # beside a user's own stack
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 case "${1:-}" in

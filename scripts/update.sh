@@ -54,5 +54,4 @@ watch_stop || die "requests failed during the update (above)"
 [ "$final_state" = completed ] \
     || die "the update ended '${final_state:-pending}' after $(( SECONDS - started ))s (docker service ps ${STACK_NAME}_$service)"
 info "completed in $(( SECONDS - started ))s; its tasks now:"
-docker service ps --filter desired-state=running --format '{{.Name}} {{.Image}} {{.CurrentState}}' "${STACK_NAME}_$service" \
-    | sed 's/^/    /'
+docker service ps --filter desired-state=running --format '{{.Name}} {{.Image}} {{.CurrentState}}' "${STACK_NAME}_$service" | sed 's/^/    /'

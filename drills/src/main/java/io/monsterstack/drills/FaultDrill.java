@@ -28,24 +28,22 @@ final class FaultDrill implements Drill {
 
     private final DrillRun run;
     private final Stack stack;
-    private final Docker docker;
-    private final URI url;
 
-    FaultDrill(DrillRun run, Stack stack) {
+    FaultDrill(DrillRun run) {
         this.run = run;
-        this.stack = stack;
-        this.docker = stack.docker();
-        this.url = stack.url();
+        this.stack = run.rig.stack();
     }
 
     static Drill create(List<String> options) {
         Drills.only(options, List.of(), List.of());
         DrillRun run = DrillRun.onThisEngine(Settings.fromEnvironment("monsterstack", Duration.ofSeconds(5)));
-        return new FaultDrill(run, run.rig.stack());
+        return new FaultDrill(run);
     }
 
     @Override
     public void run() throws Exception {
+        URI url = stack.url();
+        Docker docker = stack.docker();
         String monster = stack.monsterPath(url).orElseThrow(() -> new IllegalStateException("no monster image on the page at " + url));
 
         step("9. Redis task killed under load (unplanned)");
@@ -56,7 +54,7 @@ final class FaultDrill implements Drill {
             docker.out("kill", killed);
             info("killed Redis container " + killed);
             Wait.until(Duration.ofSeconds(120), "Swarm to restart Redis", () -> stack.taskContainers("redis").stream()
-                    .anyMatch(now -> !now.equals(killed) && docker.out("inspect", "--format", "{{.State.Health.Status}}", now).equals("healthy")));
+                    .anyMatch(now -> !now.equals(killed) && docker.run("inspect", "--format", "{{.State.Health.Status}}", now).out().equals("healthy")));
             info("new Redis task healthy " + secondsSince(at) + "s after the kill");
             Wait.until(Duration.ofSeconds(60), "the visit counter to come back", () -> stack.visits(url).isPresent());
             info("visit counter back " + secondsSince(at) + "s after the kill: " + stack.visits(url).orElse(0L));
@@ -103,6 +101,8 @@ final class FaultDrill implements Drill {
     }
 
     private void burst() throws InterruptedException {
+        URI url = stack.url();
+        Docker docker = stack.docker();
         step("12. load burst: no task OOM-killed, memory within the limits");
         // 3000 never-seen monsters, 16 at a time: frontend, backend and Redis all busy. A closed loop,
         // not the load's fixed rate: the burst goes as fast as the stack answers.

@@ -49,7 +49,7 @@ final class FunctionalChecks {
         pass("monster " + monster + " decodes");
 
         String redisImage = stack.serviceImage("redis").replaceFirst("@.*", "");
-        String unauthenticated = docker.run("run", "--rm", "--network", stack.network(), redisImage, "redis-cli", "-h", "redis", "ping").out();
+        String unauthenticated = docker.run("run", "--rm", "--network", stack.network(), redisImage, "sh", "-c", "redis-cli -h redis ping 2>&1").out();
         info("unauthenticated PING from another container: " + unauthenticated);
         check(unauthenticated.contains("NOAUTH"), "Redis answered an unauthenticated PING");
         pass("Redis refuses clients without the password");

@@ -5,6 +5,7 @@ import static io.monsterstack.drills.Report.info;
 import static io.monsterstack.drills.Report.pass;
 import static io.monsterstack.drills.Report.step;
 
+import java.io.StringReader;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +18,8 @@ import io.monsterstack.drills.swarm.Shell;
 import io.monsterstack.drills.swarm.Stack;
 import io.monsterstack.drills.swarm.Verbs;
 import io.monsterstack.drills.swarm.Wait;
+import jakarta.json.Json;
+import jakarta.json.JsonString;
 
 /**
  * A real swarm of Docker-in-Docker nodes on this machine ({@link Cluster}): the registry flow
@@ -93,8 +96,8 @@ final class MultiNodeDrill implements Drill {
         registry.tag(user + "/monsterstack-frontend", tag, tag + "-broken", List.of("QUARKUS_HTTP_PORT=5999"));
         String catalog = Shell.run("curl", "-s", "http://" + cluster.pushRegistry() + "/v2/_catalog").out();
         info("registry catalog: " + catalog);
-        List<String> others = java.util.Arrays.stream(catalog.replaceAll("[{}\\[\\]\"]|repositories:", "").split(","))
-                .filter(name -> !name.startsWith(user + "/monsterstack-")).toList();
+        List<String> others = Json.createReader(new StringReader(catalog)).readObject().getJsonArray("repositories")
+                .getValuesAs(JsonString.class).stream().map(JsonString::getString).filter(name -> !name.startsWith(user + "/monsterstack-")).toList();
         check(others.isEmpty(), "the registry holds more than " + user + "/monsterstack-*: " + others);
         pass("only " + user + "/monsterstack-* pushed; the nodes pull the public images from Docker Hub (here, its mirror)");
         verbs = verbs.with("DOCKER_REGISTRY", cluster.registry());

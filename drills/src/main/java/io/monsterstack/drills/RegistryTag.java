@@ -55,13 +55,16 @@ final class RegistryTag {
         Report.info(registry + "/" + repository + ":" + to + " from :" + from + " with " + String.join(" ", env));
     }
 
-    private static JsonObject withEnv(JsonObject config, List<String> env) {
+    static JsonObject withEnv(JsonObject config, List<String> env) {
         List<String> keys = env.stream().map(pair -> pair.split("=", 2)[0]).toList();
         JsonArrayBuilder kept = Json.createArrayBuilder();
-        config.getJsonObject("config").getJsonArray("Env").getValuesAs(JsonString.class).stream().map(JsonString::getString)
-                .filter(pair -> !keys.contains(pair.split("=", 2)[0])).forEach(kept::add);
+        JsonObject image = config.getJsonObject("config");
+        if (image.containsKey("Env") && !image.isNull("Env")) {
+            image.getJsonArray("Env").getValuesAs(JsonString.class).stream().map(JsonString::getString)
+                    .filter(pair -> !keys.contains(pair.split("=", 2)[0])).forEach(kept::add);
+        }
         env.forEach(kept::add);
-        return Json.createObjectBuilder(config).add("config", Json.createObjectBuilder(config.getJsonObject("config")).add("Env", kept)).build();
+        return Json.createObjectBuilder(config).add("config", Json.createObjectBuilder(image).add("Env", kept)).build();
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -120,7 +120,7 @@ final class SingleNodeDrill implements Drill {
         step("8. non-root tasks, page, monster PNG, Redis password, visit counter");
         new FunctionalChecks(stack).run();
 
-        new FaultDrill(run, stack).run();
+        new FaultDrill(run).run();
         SpeedReport.run(settings.repo(), stack);
         redeploy();
     }

@@ -91,7 +91,7 @@ public record Stack(String name, URI url, Docker docker) {
             if (!replicas[0].equals(replicas[1]) || global && replicas[0].equals("0")) {
                 return false;
             }
-            String state = docker.out("service", "inspect", "--format", "{{if .UpdateStatus}}{{.UpdateStatus.State}}{{end}}", fields[0]);
+            String state = docker.run("service", "inspect", "--format", "{{if .UpdateStatus}}{{.UpdateStatus.State}}{{end}}", fields[0]).out();
             if (List.of("updating", "rollback_started", "paused", "rollback_paused").contains(state)) {
                 return false;
             }
