@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import io.monsterstack.drills.step.MeasuredStep;
 import io.monsterstack.drills.step.Rig;
@@ -34,8 +35,9 @@ final class DrillRun {
         void run() throws Exception;
     }
 
-    // What update.sh and rollback-drill.sh print as they start the update, after what they built.
-    private static final String UPDATE_STARTS = "docker service update";
+    // The step line update.sh and rollback-drill.sh print once they have built what they need, just
+    // before they look up the service and update it.
+    private static final Pattern UPDATE_STARTS = Pattern.compile("^==> \\S+  (rolling update of|rollback drill:) ");
     private static final Duration TAIL = Duration.ofSeconds(2);
 
     final Rig rig;
@@ -77,15 +79,16 @@ final class DrillRun {
         return end(operation, kind, step);
     }
 
-    /** A verb that updates a service, the clients started as it starts the update (after any build). */
+    /** A verb that updates a service, held as it announces the update (after any build) while the clients start. */
     StepFigures measureUpdate(String operation, MeasuredStep step, String script, String... args) throws Exception {
         return measureUpdate(() -> operation, step, script, args);
     }
 
     StepFigures measureUpdate(Supplier<String> operation, MeasuredStep step, String script, String... args) throws Exception {
         AtomicBoolean started = new AtomicBoolean();
-        verbs.run(line -> line.contains(UPDATE_STARTS), () -> {
+        verbs.run(UPDATE_STARTS.asPredicate(), () -> {
             begin(step);
+            Wait.pause(lead);
             started.set(true);
         }, script, args);
         Report.check(started.get(), "scripts/" + script + " started no update");

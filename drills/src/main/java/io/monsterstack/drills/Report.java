@@ -2,7 +2,7 @@ package io.monsterstack.drills;
 
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 
 import io.monsterstack.drills.swarm.DrillFailure;
 
@@ -13,7 +13,7 @@ final class Report {
     }
 
     static void step(String title) {
-        System.out.printf("%n==> %s  %s%n", LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS), title);
+        System.out.printf("%n==> %s  %s%n", LocalTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("HH:mm:ss")), title);
     }
 
     static void info(String line) {

@@ -1,6 +1,7 @@
 package io.monsterstack.drills.clients;
 
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,6 @@ public record LoadSecond(LocalTime at, int requests, long failed, long p99Ms, Ma
         int answered = versions.values().stream().mapToInt(Integer::intValue).sum();
         String shares = versions.isEmpty() ? "-" : versions.entrySet().stream()
                 .map(e -> e.getKey() + ":" + 100 * e.getValue() / answered + "%").collect(Collectors.joining(","));
-        return "live: " + at + " req/s=" + requests + " failed=" + failed + " p99_ms=" + p99Ms + " versions=" + shares;
+        return "live: " + at.format(DateTimeFormatter.ofPattern("HH:mm:ss")) + " req/s=" + requests + " failed=" + failed + " p99_ms=" + p99Ms + " versions=" + shares;
     }
 }

@@ -48,8 +48,9 @@ public final class Verbs {
     }
 
     /**
-     * Runs the script, and calls {@code then} once, as soon as it prints a line {@code when} accepts:
-     * how a drill starts measuring when the verb starts the operation, after what it built.
+     * Runs the script, and calls {@code then} once, as soon as it prints a line {@code when} accepts,
+     * with the script held (SIGSTOP, then SIGCONT) until {@code then} returns: how a drill starts its
+     * clients a few seconds before the operation a verb announces, after what it built.
      */
     public List<String> run(Predicate<String> when, Runnable then, String script, String... args) {
         Result result = attempt(when, then, script, args);
@@ -62,6 +63,12 @@ public final class Verbs {
     /** Runs the script, whatever its exit status. */
     public Result attempt(String script, String... args) {
         return attempt(line -> false, () -> { }, script, args);
+    }
+
+    private static void signal(String signal, Process process) {
+        List<String> kill = new ArrayList<>(List.of("kill", "-" + signal, Long.toString(process.pid())));
+        process.descendants().forEach(child -> kill.add(Long.toString(child.pid())));
+        Shell.run(kill, Map.of(), java.time.Duration.ofSeconds(5));
     }
 
     private Result attempt(Predicate<String> when, Runnable then, String script, String... args) {
@@ -86,7 +93,12 @@ public final class Verbs {
                     lines.add(line);
                     if (!triggered && when.test(line)) {
                         triggered = true;
-                        then.run();
+                        signal("STOP", process);
+                        try {
+                            then.run();
+                        } finally {
+                            signal("CONT", process);
+                        }
                     }
                 }
             }
