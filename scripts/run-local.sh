@@ -13,14 +13,16 @@ Starts redis-server (with a password read from a file, as the Swarm secret is), 
 and the frontend, waits until the site answers and prints its URL. Builds the jars first when
 they are missing or older than the sources; installs Debian's redis-server when it is missing
 and we are root. Without Redis the site still runs, uncached and with the visit counter
-disabled. The services listen on all interfaces (0.0.0.0); their metrics and health (the
-management interface, port 9000 in containers) are on free ports, printed once they answer.
+disabled. The services listen on all interfaces (0.0.0.0), each with its metrics and health on
+a management port of its own, as in containers; their URLs are printed once they answer.
 Logs go to .build/run-local.*/, kept when a service fails or dies, removed after Ctrl-C.
 
 Environment:
-  FRONTEND_PORT       port of the site (default 5000)
-  IMAGEBACKEND_PORT   port of the image backend (default 8080)
-  CONTEXT             DEV (default here) or PROD logging
+  FRONTEND_PORT                  port of the site (default 5000)
+  IMAGEBACKEND_PORT              port of the image backend (default 8080)
+  FRONTEND_MANAGEMENT_PORT       metrics and health of the site (default 9000)
+  IMAGEBACKEND_MANAGEMENT_PORT   metrics and health of the image backend (default 9001)
+  CONTEXT                        DEV (default here) or PROD logging
 
 Examples:
   $self
@@ -35,10 +37,13 @@ parse_options "$@"
 
 frontend_port="${FRONTEND_PORT:-5000}"
 backend_port="${IMAGEBACKEND_PORT:-8080}"
+management_ports=([frontend]="${FRONTEND_MANAGEMENT_PORT:-9000}" [imagebackend]="${IMAGEBACKEND_MANAGEMENT_PORT:-9001}")
 export CONTEXT="${CONTEXT:-DEV}"
 
-for port in "$frontend_port" "$backend_port"; do
-    port_free "$port" || die "port $port is already in use (set FRONTEND_PORT / IMAGEBACKEND_PORT)"
+declare -A ports=([FRONTEND_PORT]="$frontend_port" [IMAGEBACKEND_PORT]="$backend_port"
+    [FRONTEND_MANAGEMENT_PORT]="${management_ports[frontend]}" [IMAGEBACKEND_MANAGEMENT_PORT]="${management_ports[imagebackend]}")
+for variable in "${!ports[@]}"; do
+    port_free "${ports[$variable]}" || die "port ${ports[$variable]} is already in use (set $variable to a free port)"
 done
 
 # Logs live in the clone (.build/ is ignored by git): kept and named when anything goes wrong,

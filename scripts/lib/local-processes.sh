@@ -112,20 +112,21 @@ redis_answers() { REDISCLI_AUTH="$(cat "$redis_password_file")" redis-cli -p "$r
 # start_service NAME PORT DIR [JVM_OPTION...] starts the imagebackend or the frontend jar with
 # its image's JVM options (and any given; $SERVICE_JAVA, default java, runs it; the array
 # service_env adds environment variables), wired to the local Redis and backend, its management
-# interface (/q/metrics, /q/health) on a free port kept in management_ports[NAME], and waits until
-# its /q/health/ready answers 200 (or $ready_path on PORT, when set). Sets ready_ms: the time that
-# took from process start, and ready_cpu_ms: the CPU time (user + system) the process had used by then.
+# interface (/q/metrics, /q/health) on management_ports[NAME] (a free port kept there unless the
+# caller has set one), and waits until its /q/health/ready answers 200 (or $ready_path on PORT,
+# when set). Sets ready_ms: the time that took from process start, and ready_cpu_ms: the CPU time
+# (user + system) the process had used by then.
 declare -A management_ports=()
 start_service() {
     local name="$1" port="$2" dir="$3" started jvm_options=() ready_url
     shift 3
     mapfile -t jvm_options < <(image_jvm_options "$name")
     jvm_options+=("$@")
-    management_ports[$name]="$(free_port)"
+    management_ports[$name]="${management_ports[$name]:-$(free_port)}"
     ready_url="http://127.0.0.1:${management_ports[$name]}/q/health/ready"
     [ -z "${ready_path:-}" ] || ready_url="http://127.0.0.1:$port$ready_path"
     started="$(date +%s%N)"
-    QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="${management_ports[$name]}" \
+    QUARKUS_HTTP_PORT="$port" MANAGEMENT_PORT="${management_ports[$name]}" \
         REDIS_DOMAIN=127.0.0.1 REDIS_PORT="${redis_port:-6379}" \
         REDIS_PASSWORD_FILE="${redis_password_file:-}" \
         IMAGEBACKEND_DOMAIN=127.0.0.1 IMAGEBACKEND_PORT="${backend_port:-8080}" \

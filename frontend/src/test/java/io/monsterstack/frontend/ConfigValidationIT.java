@@ -73,6 +73,7 @@ class ConfigValidationIT {
             new Ranged("REDIS_POOL_SIZE", "monsterstack.redis.pool-size", "1", "256", "0", "257"),
             new Ranged("REDIS_CONNECT_TIMEOUT", "monsterstack.redis.connect-timeout", "10ms", "5s", "0s", "PT0S", "6s", "PT6S"),
             new Ranged("IMAGEBACKEND_PORT", "monsterstack.imagebackend.port", "1", "65535", "0", "65536"),
+            new Ranged("MANAGEMENT_PORT", "monsterstack.management.port", "1", "65535", "0", "65536"),
             new Ranged("IMAGEBACKEND_CONNECT_TIMEOUT_MS", "monsterstack.imagebackend.connect-timeout-ms", "10", "500", "-1", "501"),
             new Ranged("IMAGEBACKEND_READ_TIMEOUT_MS", "monsterstack.imagebackend.read-timeout-ms", "10", "2000", "0", "2001"),
             new Ranged("IMAGEBACKEND_POOL_SIZE", "monsterstack.imagebackend.pool-size", "1", "256", "0", "257"),
@@ -123,6 +124,8 @@ class ConfigValidationIT {
         Map<String, String> values = new HashMap<>(Map.of("CONTEXT", "DEV", "MONSTERSTACK_TITLE", "M",
                 "MONSTERSTACK_VERSION", "1", "MONSTERSTACK_DEFAULT_NAME", "J"));
         RANGES.forEach(ranged -> values.put(ranged.variable(), ranged.min()));
+        // Port 1 is not this test's to listen on: the free one ServiceProcess picks stays.
+        values.remove("MANAGEMENT_PORT");
         try (Started started = new Started(values)) {
             // Nothing listens on port 1: Redis is down, as data. The 10 ms backend limits may fail the
             // backend's probe on a loaded machine, so its state is not asked.
@@ -145,8 +148,10 @@ class ConfigValidationIT {
                 "MONSTERSTACK_VERSION", "v".repeat(64), "MONSTERSTACK_DEFAULT_NAME", "n".repeat(64),
                 "MONSTERSTACK_SALT", "s".repeat(256)));
         RANGES.forEach(ranged -> values.put(ranged.variable(), ranged.max()));
-        // 100000 warm-up requests would outlast the start limit; the default's are sent.
+        // 100000 warm-up requests would outlast the start limit; the default's are sent. Port 65535
+        // may be another process's: the free one ServiceProcess picks stays.
         values.remove("WARM_UP_REQUESTS");
+        values.remove("MANAGEMENT_PORT");
         try (Started started = new Started(values)) {
             // IMAGEBACKEND_DOMAIN and IMAGEBACKEND_PORT go through FrontendConfig into the REST client's URL.
             JsonPath healthz = started.healthz();

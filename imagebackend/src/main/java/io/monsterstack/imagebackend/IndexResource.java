@@ -1,5 +1,6 @@
 package io.monsterstack.imagebackend;
 
+import io.monsterstack.warmup.ManagementPortConfig;
 import io.monsterstack.warmup.ReplicaHealth;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
@@ -21,11 +22,14 @@ import org.eclipse.microprofile.health.Liveness;
 public class IndexResource {
 
     private final MonsterConfig config;
+    private final ManagementPortConfig management;
     private final RendererHealthCheck renderer;
     private final ReplicaHealth replica;
 
-    IndexResource(MonsterConfig config, @Liveness RendererHealthCheck renderer, ReplicaHealth replica) {
+    IndexResource(MonsterConfig config, ManagementPortConfig management, @Liveness RendererHealthCheck renderer,
+            ReplicaHealth replica) {
         this.config = config;
+        this.management = management;
         this.renderer = renderer;
         this.replica = replica;
     }
@@ -42,9 +46,9 @@ public class IndexResource {
                     Same name, same picture, on every replica. ETag and If-None-Match supported.
                 GET /healthz          status as JSON (503 while warming up, or with the renderer
                                       failing or an event loop stalled)
-                On the management port (9000): /q/health/live, /q/health/ready (MicroProfile
+                On the management port (%d): /q/health/live, /q/health/ready (MicroProfile
                 Health) and /q/metrics (Prometheus).
-                """.formatted(MonsterImageResource.DEFAULT_SIZE, config.maxSize(), config.maxNameLength());
+                """.formatted(MonsterImageResource.DEFAULT_SIZE, config.maxSize(), config.maxNameLength(), management.port());
     }
 
     @GET

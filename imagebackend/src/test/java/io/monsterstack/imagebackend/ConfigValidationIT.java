@@ -49,10 +49,12 @@ class ConfigValidationIT {
 
     @Test
     void theSettingsItSharesWithTheFrontendAreCheckedToo() throws InterruptedException {
-        assertRefused(Map.of("SHUTDOWN_DELAY", "31s", "SHUTDOWN_TIMEOUT", "-1s", "WARM_UP_MAX_DURATION", "121s"),
+        assertRefused(Map.of("SHUTDOWN_DELAY", "31s", "SHUTDOWN_TIMEOUT", "-1s", "WARM_UP_MAX_DURATION", "121s",
+                        "MANAGEMENT_PORT", "0"),
                 "monsterstack.shutdown.delay (SHUTDOWN_DELAY) is PT31S; allowed: 0s to 30s",
                 "monsterstack.shutdown.timeout (SHUTDOWN_TIMEOUT) is PT-1S; allowed: 0s to 60s",
-                "monsterstack.warm-up.max-duration (WARM_UP_MAX_DURATION) is PT2M1S; allowed: 1s to 120s");
+                "monsterstack.warm-up.max-duration (WARM_UP_MAX_DURATION) is PT2M1S; allowed: 1s to 120s",
+                "monsterstack.management.port (MANAGEMENT_PORT) is 0; allowed: 1 to 65535");
     }
 
     /** Starts the jar with the variables; it must exit non-zero soon, printing exactly these lines and a heading. */

@@ -27,11 +27,14 @@ import org.awaitility.core.TerminalFailureException;
 
 /**
  * A server run as a child process, its output in a log file: a packaged service jar (on free HTTP
- * and management ports, optionally with the JVM options its image runs it with, read from
- * {@code quarkus.jib.jvm-additional-arguments} so that the test cannot drift from the image), or any
- * other command such as redis-server.
+ * and management ports, set through the variables docs/configuration.md names, optionally with the
+ * JVM options its image runs it with, read from {@code quarkus.jib.jvm-additional-arguments} so that
+ * the test cannot drift from the image), or any other command such as redis-server.
  */
 public final class ServiceProcess implements AutoCloseable {
+
+    private static final String HTTP_PORT = "QUARKUS_HTTP_PORT";
+    private static final String MANAGEMENT_PORT = "MANAGEMENT_PORT";
 
     private final Process process;
     private final int port;
@@ -45,7 +48,7 @@ public final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** A packaged Quarkus jar, run by this JVM's java, on free ports. */
+    /** A packaged Quarkus jar, run by this JVM's java, on free ports unless its {@link Builder#env} sets them. */
     public static Builder jar(Path jar) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package its module first");
@@ -77,6 +80,8 @@ public final class ServiceProcess implements AutoCloseable {
         private final Map<String, String> environment = new HashMap<>();
         private Path log;
         private int port;
+        private int managementPort;
+        private boolean defaultPorts;
 
         private Builder(Path jar, List<String> command) {
             this.jar = jar;
@@ -123,29 +128,46 @@ public final class ServiceProcess implements AutoCloseable {
             return this;
         }
 
+        /** Sets no port of a {@link #jar}, which then listens on its defaults: these, where the test reaches it. */
+        public Builder defaultPorts(int http, int management) {
+            defaultPorts = true;
+            port = http;
+            managementPort = management;
+            return this;
+        }
+
         /** Starts it, without waiting for anything. */
         public ServiceProcess start() {
             if (log == null) {
                 throw new IllegalStateException("no log file given");
             }
             List<String> line = new ArrayList<>();
-            int management = 0;
             if (jar != null) {
-                port = freePort();
-                management = freePort();
                 line.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
                 line.addAll(jvmOptions);
-                line.add("-Dquarkus.http.port=" + port);
-                line.add("-Dquarkus.management.port=" + management);
                 properties.forEach((key, value) -> line.add("-D" + key + "=" + value));
                 line.addAll(List.of("-jar", jar.toString()));
             } else {
                 line.addAll(command);
             }
             ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().putAll(environment);
+            Map<String, String> variables = builder.environment();
+            if (jar != null) {
+                // No port comes from this JVM's environment: free ones, or the test's own.
+                variables.remove(HTTP_PORT);
+                variables.remove(MANAGEMENT_PORT);
+                if (!defaultPorts) {
+                    variables.put(HTTP_PORT, Integer.toString(freePort()));
+                    variables.put(MANAGEMENT_PORT, Integer.toString(freePort()));
+                }
+            }
+            variables.putAll(environment);
+            if (jar != null && !defaultPorts) {
+                port = Integer.parseInt(variables.get(HTTP_PORT));
+                managementPort = Integer.parseInt(variables.get(MANAGEMENT_PORT));
+            }
             try {
-                return new ServiceProcess(builder.start(), port, management, log);
+                return new ServiceProcess(builder.start(), port, managementPort, log);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

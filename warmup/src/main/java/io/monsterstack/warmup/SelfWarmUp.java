@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 
 import io.monsterstack.metrics.OwnRequests;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.Application;
 import io.quarkus.vertx.http.HttpServerStart;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -45,6 +46,19 @@ public class SelfWarmUp implements OwnRequests {
         if (done) {
             return;
         }
+        // Quarkus says this server listens before it knows whether the management interface got its
+        // port: the warm-up waits until the whole start has succeeded, so that a start that fails
+        // sends no request into the stop that follows it, and its failure is the only thing reported.
+        Application application = Application.currentApplication();
+        vertx.setPeriodic(10, timer -> {
+            if (application.isStarted()) {
+                vertx.cancelTimer(timer);
+                begin();
+            }
+        });
+    }
+
+    private void begin() {
         try {
             warmUp(boundPort());
         } catch (RuntimeException e) {

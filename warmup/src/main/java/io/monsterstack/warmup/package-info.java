@@ -1,9 +1,11 @@
 /**
- * What both services share for their health: their own warm-up before they report healthy, the
- * event-loop heartbeats their liveness reads, and their shutdown settings.
+ * What both services share for their start and health: their entry point ({@link ServiceMain}, a
+ * port in use named in one line), their management port's check, their own warm-up before they
+ * report healthy, the event-loop heartbeats their liveness reads, and their shutdown settings.
  * <p>
  * Who asks which endpoint, and what it checks. {@code /healthz} is an application route (frontend
- * 5000, image backend 8080); {@code /q/*} is on the management interface (9000), never published.
+ * 5000, image backend 8080); {@code /q/*} is on the management interface (frontend 9000, image
+ * backend 9001), never published.
  * <table>
  * <caption>The probes of both services</caption>
  * <tr><th>probe (where it is set)</th><th>endpoint</th><th>frontend checks</th><th>image backend checks</th></tr>
