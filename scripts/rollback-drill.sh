@@ -9,12 +9,11 @@ usage: $self [--tag TAG] [--timeout SECONDS] [--watch]
 
 README step 6: rolls the frontend of stack \$STACK_NAME ($STACK_NAME) out to a broken image, as
   docker service update --image <frontend image>:broken <stack>_frontend
-and checks that Swarm rolls it back by itself (failure_action: rollback): the update must end in
-rollback_completed, back on the previous image. The broken image is the frontend with
-QUARKUS_HTTP_PORT=5999 baked in: nothing answers on 5000, its healthcheck fails. Built here when
-missing on a single node; on several, push it first (build-images.sh --only frontend --tag broken
---no-aot --env QUARKUS_HTTP_PORT=5999 --push). --watch: scripts/watch.sh meanwhile, failing on a
-failed request.
+and checks that Swarm rolls it back by itself (failure_action: rollback) to the previous image.
+The broken image is the frontend with QUARKUS_HTTP_PORT=5999 baked in (nothing answers on 5000,
+its healthcheck fails), built here when missing on a single node; on several, push it first
+(build-images.sh --only frontend --tag broken --no-aot --env QUARKUS_HTTP_PORT=5999 --push).
+--watch: scripts/watch.sh meanwhile, failing on a failed request.
 USAGE
 }
 

@@ -17,7 +17,6 @@ USAGE
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 : "${LOAD_RATE:=200}"
-
 seconds=() url="$STACK_URL"
 option() {
     case "$1" in
