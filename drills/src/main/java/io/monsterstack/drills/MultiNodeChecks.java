@@ -104,12 +104,15 @@ final class MultiNodeChecks {
     }
 
     /** stack/exercise.swarm.yml with our images: every task healthy, and none replaced over two healthcheck intervals. */
-    void exerciseFile(Verbs verbs, Path repo) {
+    void exerciseFile(Verbs verbs, Path repo, Map<String, String> images) {
         step("9. the exercise's own stack file with our images in it (stack/exercise.swarm.yml)");
         verbs.run("cleanup.sh");
         // Its healthchecks (curl, busybox wget --tries, redis-cli), localhost, environment and ports;
-        // its frontend and backend on the workers, Redis on the manager.
-        manager.out("stack", "deploy", "--with-registry-auth", "-c", repo.resolve("stack/exercise.swarm.yml").toString(), "exercise");
+        // its frontend and backend on the workers, Redis on the manager; our images by its variables.
+        Map<String, String> env = new java.util.HashMap<>(manager.environment());
+        env.putAll(images);
+        check(Shell.run(List.of("docker", "stack", "deploy", "--with-registry-auth", "-c", repo.resolve("stack/exercise.swarm.yml").toString(),
+                "exercise"), env, Duration.ofMinutes(5)).ok(), "docker stack deploy of the exercise's stack file failed");
         Stack exercise = new Stack("exercise", stack.url(), manager);
         exercise.awaitConverged(Duration.ofSeconds(300));
         long until = System.nanoTime() + Duration.ofSeconds(65).toNanos();

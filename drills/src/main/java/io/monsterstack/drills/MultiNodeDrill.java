@@ -127,7 +127,8 @@ final class MultiNodeDrill implements Drill {
         checks.crossNode(urls);
         new MultiNodeOperations(cluster, run, urls, tag, port).run();
         checks.redeploy(verbs, deploy, redisNode, urls.get(0));
-        checks.exerciseFile(verbs, settings.repo());
+        checks.exerciseFile(verbs, settings.repo(), Map.of("DOCKER_REGISTRY", cluster.registry(), "DOCKER_USER", user, "TAG", tag,
+                "IMAGEBACKEND_TAG", tag));
         run.checkNoneMissed();
         info("cluster set-up " + upSeconds + "s, deploy " + deploySeconds + "s");
     }
