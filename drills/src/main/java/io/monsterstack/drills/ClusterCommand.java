@@ -25,12 +25,12 @@ final class ClusterCommand {
                     Drills.only(options, List.of("--keep-images"), List.of());
                     setup.down(Drills.flag(options, "--keep-images"));
                 }
-                case "status" -> setup.status();
+                case "status" -> new ClusterStatus(cluster).print();
                 case "env" -> {
                     if (cluster.containers().isEmpty()) {
                         throw new DrillFailure("no cluster " + cluster.name + ": 'drill.sh cluster up' first");
                     }
-                    setup.env().forEach(System.out::println);
+                    new ClusterStatus(cluster).env().forEach(System.out::println);
                 }
                 default -> {
                     System.err.println("drill: error: cluster takes up, down, status or env");
