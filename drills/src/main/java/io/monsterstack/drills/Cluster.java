@@ -103,7 +103,7 @@ final class Cluster {
         host.lines("ps", "-a", "--filter", "label=" + owner, "--format", "{{.Names}}").forEach(c -> left.add("container " + c));
         host.lines("volume", "ls", "--filter", "label=" + owner, "--format", "{{.Name}}").forEach(v -> left.add("volume " + v));
         host.lines("network", "ls", "--filter", "name=^" + name + "$", "--format", "{{.Name}}").forEach(n -> left.add("network " + n));
-        if (Shell.run("ip", "link", "show", name).ok()) {
+        if (java.nio.file.Files.exists(java.nio.file.Path.of("/sys/class/net", name))) {
             left.add("bridge " + name);
         }
         String prefix = subnet.replaceFirst("[0-9]+/[0-9]+$", "");

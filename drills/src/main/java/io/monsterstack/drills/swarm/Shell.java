@@ -45,8 +45,17 @@ public final class Shell {
                 builder.environment().put(key, value);
             }
         });
+        Process process;
         try {
-            Process process = builder.start();
+            process = builder.start();
+        } catch (IOException notFound) {
+            return new Result(127, new byte[0]);  // as a shell says of a command it cannot run
+        }
+        return await(process, command, timeout);
+    }
+
+    private static Result await(Process process, List<String> command, Duration timeout) {
+        try {
             CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -54,8 +63,6 @@ public final class Shell {
                 return new Result(-1, out.join());
             }
             return new Result(process.exitValue(), out.join());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running " + command, e);
