@@ -17,7 +17,7 @@ files rely on it (images/offline/). Idempotent: an image already here is kept.
   --mirror   also runs a registry ($mirror_name, 127.0.0.1:$MIRROR_PORT) holding them under
              their Docker Hub names, makes it this engine's registry mirror (daemon.json, then
              dockerd reloads it), and removes the local copies: every build and node then pulls
-             them as it would from Docker Hub. scripts/cluster.sh nodes use the same mirror.
+             them as it would from Docker Hub. The multi-node drill's nodes use the same mirror.
 Needs root, mmdebstrap (installed when missing) and Docker.
 USAGE
 }

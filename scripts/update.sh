@@ -3,42 +3,31 @@ set -Eeuo pipefail
 
 usage() {
     cat <<USAGE
-usage: $self [--service frontend|imagebackend] --tag TAG [--build [--env KEY=VALUE]...]
-             [--min-duration SECONDS] [--timeout SECONDS]
+usage: $self [--service frontend|imagebackend] --tag TAG [--build [--env KEY=VALUE]...] [--watch]
+             [--timeout SECONDS]
    ie: $self --tag 2.0 --build --env 'MONSTERSTACK_TITLE=MonsterStack v2'
        $self --service imagebackend --tag 1.1 --build
-       $self --tag 1.0                                  # back to an existing tag
+       $self --tag 1.0 --watch        # back to an existing tag, watching the site meanwhile
 
-Rolling update of one service to another image tag while a curl loop (page + a new monster,
-~10 requests/s) and a load of \$LOAD_RATE ($LOAD_RATE) requests/s (scripts/lib/Load.java), both on
-\$STACK_URL = $STACK_URL, prove there is no downtime. Prints the update states, the page titles
-seen (the version moving from old to new), the curl and load figures (requests, failures, p99,
-longest gap between successes) and the retries the edge and the frontends needed. Exits non-zero
-on any failed or retried request or when the update does not complete (Swarm rolled it back,
-paused it, or it timed out).
---build first builds the image (scripts/build-images.sh --only SERVICE --tag TAG --env ...).
-Idempotent: a service already on that image is left alone.
+Rolling update of one service of stack \$STACK_NAME ($STACK_NAME) to another image tag, as
+  docker service update --image <image>:TAG --container-label-add $version_label=TAG <stack>_SERVICE
+(the label is Prometheus' version of each task), followed until Swarm settles. Exits non-zero
+unless it completed (rolled back, paused, or over --timeout, 600 s). --build first builds the image
+(build-images.sh --only SERVICE --tag TAG --env ...); --watch runs scripts/watch.sh meanwhile and
+fails on a failed request. Idempotent: a service already on that image is left alone.
 USAGE
 }
 
-# shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
-# shellcheck source=lib/traffic.sh
-source "$repo_dir/scripts/lib/traffic.sh"
 
-service=frontend
-tag=
-build=
-envs=()
-min_duration=60
-timeout=600
+service=frontend tag= build= watch= envs=() timeout=600
 option() {
     case "$1" in
         --service) service="${2-}"; return 2 ;;
         --tag) tag="${2-}"; return 2 ;;
         --build) build=1 ;;
         --env) envs+=(--env "${2-}"); return 2 ;;
-        --min-duration) min_duration="${2-}"; return 2 ;;
+        --watch) watch=1 ;;
         --timeout) timeout="${2-}"; return 2 ;;
         *) return 1 ;;
     esac
@@ -49,9 +38,7 @@ case "$service" in frontend | imagebackend) ;; *) die "--service takes frontend 
 require_swarm_manager
 
 image="$(app_image "$service" "$tag")"
-if [ -n "$build" ]; then
-    "$repo_dir/scripts/build-images.sh" --only "$service" --tag "$tag" "${envs[@]}"
-fi
+[ -z "$build" ] || "$repo_dir/scripts/build-images.sh" --only "$service" --tag "$tag" "${envs[@]}"
 
 step "rolling update of ${STACK_NAME}_$service to $image"
 current="$(service_image "${STACK_NAME}_$service")"
@@ -60,5 +47,11 @@ if [ "${current%@*}" = "${image#docker.io/}" ] || [ "${current%@*}" = "$image" ]
     exit 0
 fi
 info "from $current"
-measured_update "update $service to $tag" "${STACK_NAME}_$service" "$image" "$timeout" "$min_duration" completed
-info "update completed: $failed_total failed, $retried_total retried requests"
+[ -z "$watch" ] || watch_start
+started=$SECONDS
+update_image "${STACK_NAME}_$service" "$image" "$timeout"
+watch_stop || die "requests failed during the update (above)"
+[ "$final_state" = completed ] \
+    || die "the update ended '${final_state:-pending}' after $(( SECONDS - started ))s (docker service ps ${STACK_NAME}_$service)"
+info "completed in $(( SECONDS - started ))s; its tasks now:"
+docker service ps --filter desired-state=running --format '{{.Name}} {{.Image}} {{.CurrentState}}' "${STACK_NAME}_$service" | sed 's/^/    /'

@@ -1,7 +1,7 @@
 #!/bin/sh
-# Entrypoint of a scripts/cluster.sh node: one Docker engine in a container (Docker in Docker),
+# Entrypoint of a node of the multi-node drill's cluster: one Docker engine in a container (Docker in Docker),
 # started by tini. Everything here undoes what a container normally gets and an engine cannot
-# live with; see scripts/cluster.sh for the docker run flags that make it possible.
+# live with; see the drills module's ClusterSetup for the docker run flags that make it possible.
 # NODE_INSECURE_REGISTRY: the registry (host:port or CIDR) this engine may pull from over HTTP.
 # NODE_REGISTRY_MIRROR (optional): a Docker Hub mirror (http://host:port) to pull through.
 set -eu

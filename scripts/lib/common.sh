@@ -245,6 +245,7 @@ update_service() {
     local service="$1" timeout="$2" before
     shift 2
     before="$(update_started "$service")"
+    info "docker service update $* $service"
     docker service update --detach --quiet "$@" "$service" > /dev/null
     final_state=
     wait_until "$timeout" "$service's update to settle" update_settled "$service" "$before" || :
@@ -270,3 +271,20 @@ update_image() {
     if on_single_node; then args+=(--no-resolve-image); fi
     update_service "$1" "$3" "${args[@]}"
 }
+
+# drills_jar: the drills module's runnable jar, built first when missing or older than its sources.
+drills_jar() {
+    local jar="$repo_dir/drills/target/drills.jar"
+    if [ ! -f "$jar" ] || [ -n "$(find "$repo_dir"/drills/{src,pom.xml} "$repo_dir/test-support/src" -newer "$jar" -print -quit)" ]; then
+        info "building the drills (./mvnw -pl drills -am package)" >&2
+        (cd "$repo_dir" && ./mvnw -B -q -pl drills -am package -DskipTests) >&2
+    fi
+    printf '%s\n' "$jar"
+}
+# The drills' JVM: C1 and a serial GC, so that their clients leave the cores to what they measure.
+drills_java=(java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djava.awt.headless=true)
+
+# watch_start / watch_stop: scripts/watch.sh in the background for the length of an operation
+# (--watch); watch_stop prints its report and fails when a request failed.
+watch_start() { drills_jar > /dev/null; "$repo_dir/scripts/watch.sh" & watcher=$!; trap 'kill "$watcher" 2> /dev/null || :' EXIT; }
+watch_stop() { [ -z "${watcher:-}" ] || { kill -TERM "$watcher" 2> /dev/null || :; wait "$watcher"; }; }

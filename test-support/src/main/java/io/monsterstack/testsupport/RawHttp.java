@@ -10,7 +10,7 @@ import java.time.Duration;
 
 import org.awaitility.Awaitility;
 
-/** HTTP/1.1 over a raw socket, the way a healthcheck's wget asks: one connection, one deadline, no retry. */
+/** HTTP/1.1 over a raw socket, the way a healthcheck's wget or curl asks: one connection, one deadline, no retry. */
 public final class RawHttp {
 
     /** An answer's status (0 when none came in time) and how long it took. */
@@ -35,6 +35,14 @@ public final class RawHttp {
         return exchange(port, "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", timeout);
     }
 
+    /** GET {@code url} on whatever host it names, as curl would: one connection, closed after the answer. */
+    public static Answer get(URI url, Duration timeout) {
+        String path = url.getRawQuery() == null ? url.getRawPath() : url.getRawPath() + "?" + url.getRawQuery();
+        String request = "GET " + (path.isEmpty() ? "/" : path) + " HTTP/1.1\r\nHost: " + url.getHost()
+                + "\r\nConnection: close\r\n\r\n";
+        return exchange(url.getHost(), url.getPort(), request, timeout);
+    }
+
     /**
      * Waits until {@code url} (on 127.0.0.1) answers {@code status}, asking every 100 ms with 5 s per
      * answer, and returns that answer: a started service may need a while to reach its dependencies.
@@ -48,11 +56,15 @@ public final class RawHttp {
 
     /** Sends the bytes as they are and reads until the server closes or the deadline passes. */
     public static Answer exchange(int port, String request, Duration timeout) {
+        return exchange("127.0.0.1", port, request, timeout);
+    }
+
+    private static Answer exchange(String host, int port, String request, Duration timeout) {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         StringBuilder text = new StringBuilder();
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), (int) timeout.toMillis());
+            socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             InputStream in = socket.getInputStream();
             byte[] buffer = new byte[8192];

@@ -30,7 +30,8 @@ public final class ScrapedMetrics {
         return parse(given().when().get(url).then().statusCode(200).extract().asString());
     }
 
-    static ScrapedMetrics parse(String text) {
+    /** A scrape already fetched, as the drills get one through {@code docker exec ... wget}. */
+    public static ScrapedMetrics parse(String text) {
         List<Sample> samples = new ArrayList<>();
         for (String line : text.split("\n")) {
             if (!line.isBlank() && !line.startsWith("#")) {

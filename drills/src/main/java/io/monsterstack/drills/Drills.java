@@ -1,0 +1,102 @@
+package io.monsterstack.drills;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.monsterstack.drills.swarm.DrillFailure;
+
+/** {@code scripts/drill.sh NAME [options]}: runs one drill and exits 0 when it passed. */
+public final class Drills {
+
+    static final String USAGE = """
+            usage: drill.sh single-node [--keep]
+                   drill.sh multi-node [--managers M] [--nodes N] [--keep] [--no-build]
+                   drill.sh faults
+                   drill.sh rollback [--tag TAG] [--timeout SECONDS]
+                   drill.sh cluster up [NODES] [--managers M] | down [--keep-images] | status | env
+            (scripts/drill.sh --help says what each does)
+            """;
+
+    private Drills() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0 || List.of("-h", "--help").contains(args[0])) {
+            System.out.print(USAGE);
+            System.exit(args.length == 0 ? 1 : 0);
+        }
+        List<String> options = Arrays.asList(args).subList(1, args.length);
+        if (args[0].equals("cluster")) {
+            System.exit(ClusterCommand.run(options));
+        }
+        Drill drill = switch (args[0]) {
+            case "single-node" -> SingleNodeDrill.create(options);
+            case "multi-node" -> MultiNodeDrill.create(options);
+            case "faults" -> FaultDrill.create(options);
+            case "rollback" -> RollbackDrill.create(options);
+            default -> {
+                System.err.print("drill: error: unknown drill " + args[0] + "\n" + USAGE);
+                System.exit(1);
+                yield null;
+            }
+        };
+        System.exit(execute(args[0], drill));
+    }
+
+    /** Runs the drill, then its teardown, also when the JVM is stopped (SIGTERM, Ctrl-C) meanwhile. */
+    static int execute(String name, Drill drill) {
+        long started = System.nanoTime();
+        AtomicBoolean tornDown = new AtomicBoolean();
+        Thread stopped = new Thread(() -> {
+            if (tornDown.compareAndSet(false, true)) {
+                drill.teardown(true);
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(stopped);
+        boolean failed = true;
+        try {
+            drill.run();
+            failed = false;
+        } catch (DrillFailure failure) {
+            System.err.println("drill: error: " + failure.getMessage());
+        } catch (Exception | Error unexpected) {
+            unexpected.printStackTrace();
+        }
+        if (tornDown.compareAndSet(false, true) && !drill.teardown(failed)) {
+            failed = true;
+        }
+        Runtime.getRuntime().removeShutdownHook(stopped);
+        long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+        Report.step(name + " drill " + (failed ? "FAILED after " : "PASSED in ") + seconds + "s");
+        return failed ? 1 : 0;
+    }
+
+    /** Options: whether {@code flag} is given. */
+    static boolean flag(List<String> options, String flag) {
+        return options.contains(flag);
+    }
+
+    /** Options: the value after {@code option}, or {@code otherwise}. */
+    static String value(List<String> options, String option, String otherwise) {
+        int at = options.indexOf(option);
+        if (at >= 0 && at + 1 >= options.size()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return at < 0 ? otherwise : options.get(at + 1);
+    }
+
+    /** Options: every one is among {@code known} (a flag, or an option followed by its value). */
+    static void only(List<String> options, List<String> flags, List<String> valued) {
+        for (int i = 0; i < options.size(); i++) {
+            String option = options.get(i);
+            if (valued.contains(option)) {
+                i++;
+            } else if (!flags.contains(option)) {
+                System.err.print("drill: error: unknown argument: " + option + "\n" + USAGE);
+                System.exit(1);
+            }
+        }
+    }
+}
