@@ -19,9 +19,6 @@ import org.jboss.logging.Logger;
 @QuarkusMain
 public final class ServiceMain {
 
-    private ServiceMain() {
-    }
-
     public static void main(String... args) {
         Quarkus.run(null, ServiceMain::exit, args);
     }
