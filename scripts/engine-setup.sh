@@ -35,9 +35,11 @@ else
     if [ -d /run/systemd/system ]; then
         systemctl start docker
     else
-        # No init system to supervise it: run it detached, logging to a file.
+        # No init system to supervise it: run it detached, logging to a file. Without the userland
+        # proxy, clients on this machine reach published ports through the kernel's NAT, as other
+        # machines' clients do, not through a process copying every byte (docker-proxy).
         info "starting dockerd (log: $DOCKERD_LOG)"
-        setsid dockerd > "$DOCKERD_LOG" 2>&1 < /dev/null &
+        setsid dockerd --userland-proxy=false > "$DOCKERD_LOG" 2>&1 < /dev/null &
     fi
     wait_until 60 "dockerd to answer" docker info > /dev/null 2>&1 \
         || { tail -n 20 "$DOCKERD_LOG" >&2 || :; exit 1; }
