@@ -42,7 +42,7 @@ final class MultiNodeDrill implements Drill {
     private final Cluster cluster = new Cluster();
     private final ClusterSetup setup;
     private final String tag = Settings.get("TAG", "mn");
-    private final String user = Settings.get("DOCKER_USER", "student");
+    private final String user = Settings.get("DOCKER_USER", "monsterstack");
     private Verbs verbs;
     private DrillRun run;
     private boolean madeCluster;
