@@ -86,6 +86,10 @@ final class MultiNodeDrill implements Drill {
 
         step("3. registry flow: build and push through the loopback, nodes pull from " + cluster.registry());
         if (build) {
+            if (!madeCluster) {
+                setup.emptyRegistry();
+                info("registry emptied: the cluster was there before this run");
+            }
             host.with("DOCKER_REGISTRY", cluster.pushRegistry()).run("build-images.sh", "--push");
         }
         RegistryTag registry = new RegistryTag(cluster.pushRegistry());

@@ -1,6 +1,8 @@
 package io.monsterstack.drills.step;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +20,7 @@ import io.monsterstack.drills.counters.HealthFigures;
 import io.monsterstack.drills.counters.HealthSampler;
 import io.monsterstack.drills.counters.ServerCount;
 import io.monsterstack.drills.counters.ServerFigures;
+import io.monsterstack.drills.swarm.Stack;
 
 /**
  * One operation under watch: the curl loop, the load and the independent client, with the edge's
@@ -27,6 +30,7 @@ import io.monsterstack.drills.counters.ServerFigures;
  */
 public final class MeasuredStep {
 
+    private final Stack stack;
     private final CurlLoop curl;
     private final Load load;
     private final IndependentClient independent;
@@ -36,8 +40,10 @@ public final class MeasuredStep {
     private final ServerCount servers;
     private Map<String, EdgeCount> edgesBefore;
     private boolean serversCount;
+    private Instant started;
 
     MeasuredStep(Rig rig, List<String> curlUrls, List<URI> loadBases) {
+        stack = rig.stack();
         curl = new CurlLoop(curlUrls);
         load = new Load(rig.loadRate(), loadBases, rig.live() ? second -> System.out.println("    " + second.line()) : null);
         independent = new IndependentClient(rig.stack());
@@ -48,6 +54,7 @@ public final class MeasuredStep {
     }
 
     public void start() {
+        started = Instant.now();
         edgesBefore = edges.read();
         serversCount = servers.up();
         if (serversCount) {
@@ -70,6 +77,9 @@ public final class MeasuredStep {
         System.out.println("    " + edge.map(e -> String.format("edge: %d retried, %d redispatched, %d connection/response errors"
                 + " towards tasks, %d 5xx answers to clients", e.retries(), e.redispatches(), e.errorsTowardsTasks(), e.client5xx()))
                 .orElse("edge: none (routing mesh)"));
+        if (edge.isPresent() && edge.get().retries() > 0) {
+            printEdgeLog();
+        }
         long retries = serversCount ? 0 : frontendRetries.stop();
         HealthFigures healthFigures = health.stop();
         Optional<ServerFigures> serverFigures = serversCount ? Optional.of(servers.stop()) : Optional.empty();
@@ -83,6 +93,12 @@ public final class MeasuredStep {
                 + " p99 %d ms, longest gap %d ms%n", independentFigures.requests(), independentFigures.failed(),
                 independentFigures.p99Ms(), independentFigures.gapMs());
         return new StepFigures(loadFigures, curlReport, independentFigures, edge, retries, serverFigures, healthFigures);
+    }
+
+    /** The edge's log of the step: only what went wrong is logged (the retried requests with their task, the tasks' state changes). */
+    private void printEdgeLog() {
+        stack.docker().run(Duration.ofSeconds(20), "service", "logs", "--since", started.toString(), stack.service("edge")).lines()
+                .stream().limit(40).forEach(line -> System.out.println("    edge log: " + line));
     }
 
     /** Stops whatever runs, without figures: a drill that stops half-way. */
