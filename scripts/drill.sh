@@ -4,7 +4,7 @@ set -Eeuo pipefail
 usage() {
     cat <<USAGE
 usage: $self single-node [--keep]        # the README's Swarm steps on a fresh engine, then teardown
-       $self multi-node [--managers M] [--nodes N] [--keep] [--no-build]   # a cluster on this machine (root)
+       $self multi-node [--managers M] [--nodes N] [--keep]   # a cluster of its own on this machine (root)
        $self faults                      # against a deployed stack: Redis, a frontend, the backend lost
        $self rollback [--tag TAG] [--timeout SECONDS]   # against a deployed stack: rollback-drill.sh
        $self cluster up [NODES] [--managers M] | down [--keep-images] | status | env

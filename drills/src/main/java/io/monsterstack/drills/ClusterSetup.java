@@ -149,13 +149,6 @@ final class ClusterSetup {
         info("registry: " + cluster.registry() + " for the nodes, " + cluster.pushRegistry() + " for pushes from this machine");
     }
 
-    /** The registry made again with nothing in it: a cluster kept from an earlier run holds that run's pushes. */
-    void emptyRegistry() {
-        cluster.manager().out("service", "rm", "registry");
-        Wait.until(Duration.ofSeconds(60), "the old registry's volume to be free", () -> cluster.manager().run("volume", "rm", "registry_data").ok());
-        ensureRegistry();
-    }
-
     void down(boolean keepImages) throws IOException {
         Report.step("removing cluster " + cluster.name);
         for (String node : cluster.containers()) {

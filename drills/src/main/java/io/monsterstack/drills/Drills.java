@@ -12,7 +12,7 @@ public final class Drills {
 
     static final String USAGE = """
             usage: drill.sh single-node [--keep]
-                   drill.sh multi-node [--managers M] [--nodes N] [--keep] [--no-build]
+                   drill.sh multi-node [--managers M] [--nodes N] [--keep]
                    drill.sh faults
                    drill.sh rollback [--tag TAG] [--timeout SECONDS]
                    drill.sh cluster up [NODES] [--managers M] | down [--keep-images] | status | env

@@ -38,26 +38,23 @@ final class MultiNodeDrill implements Drill {
     private final int managers;
     private final int nodes;
     private final boolean keep;
-    private final boolean build;
     private final Cluster cluster = new Cluster();
     private final ClusterSetup setup;
     private final String tag = Settings.get("TAG", "mn");
     private final String user = Settings.get("DOCKER_USER", "monsterstack");
     private Verbs verbs;
     private DrillRun run;
-    private boolean madeCluster;
 
     private MultiNodeDrill(Settings settings, List<String> options) {
         this.settings = settings;
         managers = Integer.parseInt(Drills.value(options, "--managers", "1"));
         nodes = Integer.parseInt(Drills.value(options, "--nodes", "4"));
         keep = Drills.flag(options, "--keep");
-        build = !Drills.flag(options, "--no-build");
         setup = new ClusterSetup(cluster, settings.repo());
     }
 
     static Drill create(List<String> options) {
-        Drills.only(options, List.of("--keep", "--no-build"), List.of("--managers", "--nodes"));
+        Drills.only(options, List.of("--keep"), List.of("--managers", "--nodes"));
         return new MultiNodeDrill(Settings.fromEnvironment("monsterstack", Duration.ofSeconds(2)), options);
     }
 
@@ -66,7 +63,11 @@ final class MultiNodeDrill implements Drill {
         step("1. cluster: " + managers + " manager(s), " + (nodes - managers) + " worker(s)");
         Verbs host = new Verbs(settings.repo(), Map.of("DOCKER_HOST", "", "TAG", tag, "IMAGEBACKEND_TAG", tag, "DOCKER_USER", user));
         host.run("engine-setup.sh", "--no-swarm");
-        madeCluster = cluster.containers().isEmpty();
+        if (!cluster.containers().isEmpty()) {
+            // Stacks, registry contents, labels and drained nodes of an earlier run would change what this one proves.
+            info("cluster " + cluster.name + " left from an earlier run: removed, the drill makes its own");
+            setup.down(true);
+        }
         long upStarted = System.nanoTime();
         setup.up(nodes, managers);
         long upSeconds = Duration.ofNanos(System.nanoTime() - upStarted).toSeconds();
@@ -85,13 +86,7 @@ final class MultiNodeDrill implements Drill {
                 : "IPVS: absent (/proc/net/ip_vs missing, modprobe ip_vs fails): no routing mesh, the edge runs on every node");
 
         step("3. registry flow: build and push through the loopback, nodes pull from " + cluster.registry());
-        if (build) {
-            if (!madeCluster) {
-                setup.emptyRegistry();
-                info("registry emptied: the cluster was there before this run");
-            }
-            host.with("DOCKER_REGISTRY", cluster.pushRegistry()).run("build-images.sh", "--push");
-        }
+        host.with("DOCKER_REGISTRY", cluster.pushRegistry()).run("build-images.sh", "--push");
         RegistryTag registry = new RegistryTag(cluster.pushRegistry());
         for (String service : List.of("frontend", "imagebackend")) {
             registry.tag(user + "/monsterstack-" + service, tag, tag + "-next", List.of("MONSTERSTACK_VERSION=" + tag + "-next"));
@@ -148,9 +143,6 @@ final class MultiNodeDrill implements Drill {
         }
         if (keep) {
             Report.note("--keep: cluster and stack left running (scripts/drill.sh cluster down removes them)");
-            return true;
-        }
-        if (!madeCluster) {
             return true;
         }
         step("teardown");

@@ -87,7 +87,7 @@ public interface FrontendConfig {
 
     /**
      * Upper bound of every Redis command; past it the page and images are served without Redis.
-     * At most 1s, so that /healthz answers within the stack's healthcheck timeout while Redis hangs.
+     * At most 1s: while Redis hangs, every page waits this long for its counter.
      */
     @WithDefault("${REDIS_TIMEOUT:300ms}")
     @DurationMin(millis = 10, message = "(REDIS_TIMEOUT) is ${validatedValue}; allowed: 10ms to 1s")
