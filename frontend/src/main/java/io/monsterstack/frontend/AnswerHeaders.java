@@ -3,8 +3,8 @@ package io.monsterstack.frontend;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import io.monsterstack.httpguard.FilterOrder;
-import io.monsterstack.httpguard.HeaderSet;
+import io.monsterstack.service.http.FilterOrder;
+import io.monsterstack.service.http.HeaderSet;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 
 /**

@@ -8,7 +8,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
-import io.monsterstack.httpguard.IfNoneMatch;
+import io.monsterstack.service.http.IfNoneMatch;
 
 /** Strong ETags derived from the bytes they tag, and the answer that honours {@code If-None-Match}. */
 final class Etags {

@@ -4,7 +4,7 @@ import jakarta.inject.Singleton;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
-import io.monsterstack.metrics.ServiceMetrics;
+import io.monsterstack.service.metrics.ServiceMetrics;
 
 /** monsterstack_monster_lookups_total{layer}: which layer each monster served with a PNG came from. */
 @Singleton

@@ -12,7 +12,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.monsterstack.frontend.client.ImageBackendException;
 import io.monsterstack.frontend.config.FrontendConfig;
-import io.monsterstack.httpguard.PlainText;
+import io.monsterstack.service.http.PlainText;
 
 /**
  * {@code GET /monster/{name}}: the monster PNG. A plain Vert.x route rather than a REST resource,

@@ -17,8 +17,8 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 import io.monsterstack.frontend.config.FrontendConfig;
-import io.monsterstack.httpguard.PlainText;
-import io.monsterstack.warmup.SelfWarmUp;
+import io.monsterstack.service.health.SelfWarmUp;
+import io.monsterstack.service.http.PlainText;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestQuery;
 

@@ -9,7 +9,7 @@ import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
 import io.monsterstack.frontend.config.FrontendConfig;
-import io.monsterstack.metrics.ServiceMetrics;
+import io.monsterstack.service.metrics.ServiceMetrics;
 
 /**
  * Bounds Redis calls in time and turns their failures into a fallback, a rate-limited warning and

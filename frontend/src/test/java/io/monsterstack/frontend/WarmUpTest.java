@@ -8,9 +8,9 @@ import java.net.URL;
 
 import jakarta.inject.Inject;
 
+import io.monsterstack.service.health.SelfWarmUp;
 import io.monsterstack.testsupport.ScrapedMetrics;
 import io.monsterstack.testsupport.WarmedUpContract;
-import io.monsterstack.warmup.SelfWarmUp;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;

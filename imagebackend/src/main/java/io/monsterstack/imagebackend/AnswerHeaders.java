@@ -1,7 +1,7 @@
 package io.monsterstack.imagebackend;
 
-import io.monsterstack.httpguard.FilterOrder;
-import io.monsterstack.httpguard.HeaderSet;
+import io.monsterstack.service.http.FilterOrder;
+import io.monsterstack.service.http.HeaderSet;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

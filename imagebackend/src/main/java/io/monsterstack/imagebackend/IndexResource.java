@@ -1,7 +1,7 @@
 package io.monsterstack.imagebackend;
 
-import io.monsterstack.warmup.ManagementPortConfig;
-import io.monsterstack.warmup.ReplicaHealth;
+import io.monsterstack.service.ManagementPortConfig;
+import io.monsterstack.service.health.ReplicaHealth;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,7 +1,7 @@
 package io.monsterstack.imagebackend;
 
-import io.monsterstack.httpguard.IfNoneMatch;
-import io.monsterstack.httpguard.PlainText;
+import io.monsterstack.service.http.IfNoneMatch;
+import io.monsterstack.service.http.PlainText;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

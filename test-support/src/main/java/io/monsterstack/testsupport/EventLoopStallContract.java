@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
-import io.monsterstack.warmup.EventLoopConfig;
+import io.monsterstack.service.health.EventLoopConfig;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.restassured.path.json.JsonPath;
 import io.vertx.core.Vertx;

@@ -11,7 +11,7 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import io.monsterstack.warmup.SelfWarmUp;
+import io.monsterstack.service.health.SelfWarmUp;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import org.junit.jupiter.api.Test;

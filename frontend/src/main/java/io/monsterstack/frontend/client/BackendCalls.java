@@ -7,7 +7,7 @@ import jakarta.inject.Singleton;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
-import io.monsterstack.metrics.ServiceMetrics;
+import io.monsterstack.service.metrics.ServiceMetrics;
 import io.netty.channel.ConnectTimeoutException;
 import io.smallrye.faulttolerance.api.BeforeRetryHandler;
 import io.smallrye.mutiny.Uni;

@@ -23,7 +23,7 @@ import org.hibernate.validator.constraints.time.DurationMin;
  * <p>
  * The longest answer, a monster missing everywhere with every limit at its maximum, waits for a
  * Redis GET (1 s), a backend connect (0.5 s), its read (2 s) and a Redis SET (1 s): 4.5 s, within
- * the 5 s after which a connection without an answer is closed (httpguard's SilentConnections).
+ * the 5 s after which a connection without an answer is closed (service-support's SilentConnections).
  */
 @ConfigMapping(prefix = "monsterstack")
 public interface FrontendConfig {
