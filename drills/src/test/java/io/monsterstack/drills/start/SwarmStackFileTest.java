@@ -74,6 +74,105 @@ class SwarmStackFileTest {
         assertThrows(IllegalStateException.class, () -> stack().image("imagebackend"));
     }
 
+    private SwarmStackFile stack(String yaml) throws IOException {
+        return SwarmStackFile.read(Files.writeString(dir.resolve("other.yml"), yaml));
+    }
+
+    @Test
+    void quotesFlowStyleAndCommentsReadAsComposeReadsThem() throws IOException {
+        SwarmStackFile stack = stack("""
+                services:
+                  frontend: # the app
+                    image: "monsterstack/monsterstack-frontend:1.0"   # quoted, with a comment
+                    deploy: {resources: {limits: {cpus: "0.5", memory: '256M'}}}
+                  imagebackend:
+                    image: 'monsterstack/monsterstack-imagebackend:1.0'
+                    deploy:
+                      resources:
+                        limits: {memory: "128M" , cpus: 0.30}  # flow style; cpus as written
+                """);
+        assertEquals(new SwarmStackFile.Limits("0.5", 256), stack.limits("frontend"));
+        assertEquals("monsterstack/monsterstack-frontend:1.0", stack.image("frontend"));
+        assertEquals(new SwarmStackFile.Limits("0.30", 128), stack.limits("imagebackend"));
+        assertEquals("monsterstack/monsterstack-imagebackend:1.0", stack.image("imagebackend"));
+    }
+
+    @Test
+    void memoryInComposesUnits() throws IOException {
+        SwarmStackFile stack = stack("""
+                services:
+                  bytes: {deploy: {resources: {limits: {cpus: 1, memory: 268435456}}}}
+                  kb: {deploy: {resources: {limits: {cpus: 1, memory: 262144kb}}}}
+                  mb: {deploy: {resources: {limits: {cpus: 1, memory: 256mb}}}}
+                  gb: {deploy: {resources: {limits: {cpus: 1, memory: 1.5GB}}}}
+                  b: {deploy: {resources: {limits: {cpus: 1, memory: 268435456b}}}}
+                  bad: {deploy: {resources: {limits: {cpus: 1, memory: lots}}}}
+                """);
+        assertEquals(new SwarmStackFile.Limits("1", 256), stack.limits("bytes"), "a bare number is bytes");
+        assertEquals(256, stack.limits("kb").memoryMb());
+        assertEquals(256, stack.limits("mb").memoryMb());
+        assertEquals(1536, stack.limits("gb").memoryMb());
+        assertEquals(256, stack.limits("b").memoryMb());
+        String message = assertThrows(IllegalStateException.class, () -> stack.limits("bad")).getMessage();
+        assertTrue(message.contains("other.yml") && message.contains("bad's memory limit lots"), message);
+    }
+
+    @Test
+    void anchorsAndMergeKeysAreFollowed() throws IOException {
+        SwarmStackFile stack = stack("""
+                x-limits: &limits
+                  cpus: '0.25'
+                  memory: 64M
+                services:
+                  frontend:
+                    image: frontend
+                    deploy:
+                      resources:
+                        limits: *limits
+                  imagebackend:
+                    image: imagebackend
+                    deploy:
+                      resources:
+                        limits:
+                          <<: *limits
+                          memory: 96M
+                """);
+        assertEquals(new SwarmStackFile.Limits("0.25", 64), stack.limits("frontend"));
+        assertEquals(new SwarmStackFile.Limits("0.25", 96), stack.limits("imagebackend"), "its own memory over the merged one");
+    }
+
+    @Test
+    void halfALimitNullsAndNonYamlAreErrorsNamingTheFile() throws IOException {
+        SwarmStackFile stack = stack("""
+                services:
+                  frontend: {image: ~, deploy: {resources: {limits: {cpus: '0.5'}}}}
+                  imagebackend: {deploy: {resources: {limits: {cpus: null, memory: 128M}}}}
+                """);
+        String message = assertThrows(IllegalStateException.class, () -> stack.limits("frontend")).getMessage();
+        assertTrue(message.contains("other.yml") && message.contains("no memory under frontend's limits"), message);
+        message = assertThrows(IllegalStateException.class, () -> stack.limits("imagebackend")).getMessage();
+        assertTrue(message.contains("no cpus under imagebackend's limits"), message);
+        message = assertThrows(IllegalStateException.class, () -> stack.image("frontend")).getMessage();
+        assertTrue(message.contains("other.yml") && message.contains("no image for frontend"), message);
+
+        message = assertThrows(IllegalStateException.class, () -> stack("services: [frontend\n")).getMessage();
+        assertTrue(message.contains("other.yml"), message);
+        message = assertThrows(IllegalStateException.class, () -> stack("""
+                services:
+                  frontend: {image: a}
+                  frontend: {image: b}
+                """)).getMessage();
+        assertTrue(message.contains("other.yml") && message.contains("frontend"), "a key twice: " + message);
+    }
+
+    @Test
+    void theProjectsStackFileAsItIsWritten() throws IOException {
+        SwarmStackFile stack = SwarmStackFile.read(Path.of("../stack/docker-compose.swarm.yml"));
+        assertEquals(new SwarmStackFile.Limits("0.5", 256), stack.limits("frontend"));
+        assertEquals(new SwarmStackFile.Limits("0.3", 128), stack.limits("imagebackend"));
+        assertEquals("redis:7.0.15-alpine", stack.image("redis"));
+    }
+
     @Test
     void theProjectsStackFileGivesBothAppImagesLimitsAndRedisAnImage() throws IOException {
         SwarmStackFile stack = SwarmStackFile.read(Path.of("../stack/docker-compose.swarm.yml"));
