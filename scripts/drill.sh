@@ -8,11 +8,13 @@ usage: $self single-node [--keep]        # the README's Swarm steps on a fresh e
        $self faults                      # against a deployed stack: Redis, a frontend, the backend lost
        $self rollback [--tag TAG] [--timeout SECONDS]   # against a deployed stack: rollback-drill.sh
        $self cluster up [NODES] [--managers M] | down [--keep-images] | status | env
+       $self measure-start [--runs N] [--tag TAG] [--only SERVICE] [--env KEY=VALUE]... [--cpus N] [--compare-aot]
 
 The drills of docs/zero-downtime.md (Java, the drills module, built by ./mvnw the first time): the
 user's scripts run between the start and stop of the clients and counters, each step judged (0
 failed, 0 retried, p99, gaps, servers within 5 %), a table at the end; "cluster" makes the
-multi-node drill's swarm by hand. What each checks: scripts/README.md.
+multi-node drill's swarm by hand; "measure-start" times the app images' container start under the
+stack's limits (drill.sh measure-start --help). What each checks: scripts/README.md.
 USAGE
 }
 

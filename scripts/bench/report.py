@@ -20,7 +20,7 @@ import time
 # costs throughput.
 RATIO_TARGETS = {"hit": 0.67, "page": 0.30, "post": 0.26, "backend": 0.18, "cold": 0.034}
 READY_MS = {"frontend": 1200, "imagebackend": 700}
-# Container start -> healthy under the stack's cpus, which scripts/measure-start.sh times.
+# Container start -> healthy under the stack's cpus, which scripts/drill.sh measure-start times.
 HEALTHY_S = {"frontend": 8.0, "imagebackend": 6.0}
 PROCESSES = ("frontend", "imagebackend", "redis", "nginx", "wrk")
 SERVICES = ("frontend", "imagebackend")
@@ -79,7 +79,7 @@ def read_services(path):
 
 
 def verdicts(runs, services):
-    """(target, met, measured); met None: a floor below the target, which only measure-start.sh can check."""
+    """(target, met, measured); met None: a floor below the target, which only drill.sh measure-start can check."""
     nginx = {r["connections"]: r for r in runs if r["scenario"] == "nginx"}
     out = []
     for r in (r for r in runs if r["scenario"] in RATIO_TARGETS):  # ours only: a baseline's has "@"
@@ -97,7 +97,7 @@ def verdicts(runs, services):
         out.append((f"{name}: container start -> healthy <= {HEALTHY_S[name]:g} s at {s['cpu_limit']:g} CPU",
                     False if floor > HEALTHY_S[name] else None,
                     f'floor from CPU alone {floor} s ({s["healthy_cpu_ms"]} ms CPU to healthy '
-                    f'/ {s["cpu_limit"]:g}); measure-start.sh times the containers'))
+                    f'/ {s["cpu_limit"]:g}); drill.sh measure-start times the containers'))
         out.append((f"{name}: peak RSS within {s['memory_limit_mb']} MB", s["peak_rss_mb"] <= s["memory_limit_mb"],
                     f'{s["peak_rss_mb"]} MB'))
     return out

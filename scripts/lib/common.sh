@@ -26,7 +26,7 @@ export STACK_NAME DOCKER_REGISTRY DOCKER_USER TAG IMAGEBACKEND_TAG EDGE_PORT PRO
 
 # The app images' base (images/jre, built by build-images.sh, never pushed: Jib copies its layers).
 jre_image=monsterstack-jre:25
-# The Redis the stack runs, for containers outside a swarm (training, measure-start.sh).
+# The Redis the stack runs, for containers outside a swarm (the AOT training in build-images.sh).
 redis_image=redis:7.0.15-alpine
 # Our images besides the app's, tagged with the version of what they wrap (build-images.sh).
 haproxy_tag=2.6
@@ -83,9 +83,9 @@ training_env=(WARM_UP_REQUESTS=3000 WARM_UP_MAX_DURATION=120s SHUTDOWN_DELAY=0s)
 aot_options=(-XX:+UseCompactObjectHeaders)
 
 # A Docker network of this script's own, with a Redis on it (alias redis) as in the stack, for
-# containers run outside a swarm (build-images.sh, measure-start.sh). It has no password, so it
-# runs without protected mode, which would answer every command from another container DENIED:
-# a frontend trained or timed against it would run its Redis-down paths. Every container labelled
+# containers run outside a swarm (build-images.sh; drill.sh measure-start has its own, in Java). It
+# has no password, so it runs without protected mode, which would answer every command from
+# another container DENIED: a frontend trained against it would run its Redis-down paths. Every container labelled
 # $scratch_label goes with it in remove_scratch_network, for the caller's EXIT trap.
 scratch_label="io.monsterstack.scratch=$$"
 scratch_network="monsterstack-scratch-$$"
@@ -100,8 +100,6 @@ remove_scratch_network() {
     docker rm -f $(docker ps -aq --filter "label=$scratch_label") > /dev/null 2>&1 || :
     docker network rm "$scratch_network" > /dev/null 2>&1 || :
 }
-# scratch_ip <container>: its address on the scratch network.
-scratch_ip() { docker inspect --format "{{(index .NetworkSettings.Networks \"$scratch_network\").IPAddress}}" "$1"; }
 
 # app_image <name> [tag]: the reference the stack files compute for one of our images. The tag
 # defaults to the stack's: TAG for the frontend, IMAGEBACKEND_TAG for the image backend (they

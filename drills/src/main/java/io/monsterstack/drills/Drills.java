@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.monsterstack.drills.swarm.DrillFailure;
 
-/** {@code scripts/drill.sh NAME [options]}: runs one drill and exits 0 when it passed. */
+/** {@code scripts/drill.sh NAME [options]}: runs one drill and exits 0 when it passed (or a command: cluster, measure-start). */
 public final class Drills {
 
     static final String USAGE = """
@@ -16,6 +16,7 @@ public final class Drills {
                    drill.sh faults
                    drill.sh rollback [--tag TAG] [--timeout SECONDS]
                    drill.sh cluster up [NODES] [--managers M] | down [--keep-images] | status | env
+                   drill.sh measure-start [--runs N] [--tag TAG] [--only SERVICE] [--env KEY=VALUE]... [--cpus N] [--compare-aot]
             (scripts/drill.sh --help says what each does)
             """;
 
@@ -30,6 +31,9 @@ public final class Drills {
         List<String> options = Arrays.asList(args).subList(1, args.length);
         if (args[0].equals("cluster")) {
             System.exit(ClusterCommand.run(options));
+        }
+        if (args[0].equals("measure-start")) {
+            System.exit(MeasureStart.command(options));
         }
         Drill drill = switch (args[0]) {
             case "single-node" -> SingleNodeDrill.create(options);

@@ -8,6 +8,7 @@ import static io.monsterstack.drills.Report.step;
 import java.time.Duration;
 import java.util.List;
 
+import io.monsterstack.drills.start.StartOptions;
 import io.monsterstack.drills.step.StepFigures;
 import io.monsterstack.drills.step.Verdict.Kind;
 import io.monsterstack.drills.swarm.Docker;
@@ -63,7 +64,7 @@ final class SingleNodeDrill implements Drill {
         verbs.run("build-images.sh");
         docker.lines("image", "ls", "--format", "{{.Repository}}:{{.Tag}} {{.Size}}").stream()
                 .filter(line -> line.contains("monsterstack")).forEach(Report::info);
-        verbs.run("measure-start.sh", "--runs", "3");
+        MeasureStart.run(settings.repo(), docker, StartOptions.parse(List.of("--runs", "3")));
 
         step("3. secret and deploy (README step 3)");
         madeSecret = !docker.run("secret", "inspect", "redis_password").ok();
