@@ -14,15 +14,16 @@ service_env=(SHUTDOWN_DELAY=0s)
 redis_pid=""
 nginx_pid=""
 
-# ensure_jars [LOG] builds the services whose runnable jar is missing or older than their sources
-# (or a pom), so a code change is never run from an old build. Maven's output goes to LOG (default:
-# a file in .build/) and only its milestones are shown; on failure the log's tail is printed.
+# ensure_jars [LOG] builds the services whose runnable jar is missing or older than their sources,
+# the shared module's or a pom, so a code change is never run from an old build. Maven's output
+# goes to LOG (default: a file in .build/) and only its milestones are shown; on failure the log's
+# tail is printed.
 ensure_jars() {
     local log="${1:-$repo_dir/.build/build.log}" module jar stale=()
     for module in imagebackend frontend; do
         jar="$repo_dir/$module/target/quarkus-app/quarkus-run.jar"
         if [ ! -f "$jar" ] || [ -n "$(find "$repo_dir/pom.xml" "$repo_dir/$module/pom.xml" "$repo_dir/$module/src" \
-                -newer "$jar" -print -quit)" ]; then
+                "$repo_dir/service-support/pom.xml" "$repo_dir/service-support/src" -newer "$jar" -print -quit)" ]; then
             stale+=("$module")
         fi
     done
