@@ -16,22 +16,10 @@ import io.monsterstack.testsupport.RawHttp;
  * the URL its healthcheck probes and to its first 200, asked every 50 ms, then where the CPU went.
  * The engine must run on this machine's kernel: the figures come from its /proc and cgroups.
  */
-public final class ContainerStart {
+public record ContainerStart(Docker docker, ScratchNetwork network, ProcCpu proc, ContainerCpu cgroups) {
 
     private static final Duration EVERY = Duration.ofMillis(50);
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-
-    private final Docker docker;
-    private final ScratchNetwork network;
-    private final ProcCpu proc;
-    private final ContainerCpu cgroups;
-
-    public ContainerStart(Docker docker, ScratchNetwork network, ProcCpu proc, ContainerCpu cgroups) {
-        this.docker = docker;
-        this.network = network;
-        this.proc = proc;
-        this.cgroups = cgroups;
-    }
 
     /** Starts {@code image} with the docker run options, waits until http://IP:PORT/PATH answers 200, then removes it. */
     public StartSample measure(String image, int port, String path, List<String> runOptions) throws IOException {
