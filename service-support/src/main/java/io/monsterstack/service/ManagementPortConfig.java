@@ -1,5 +1,7 @@
 package io.monsterstack.service;
 
+import static io.monsterstack.service.RangeMessage.RANGE;
+
 import io.smallrye.config.ConfigMapping;
 import org.hibernate.validator.constraints.Range;
 
@@ -13,6 +15,6 @@ import org.hibernate.validator.constraints.Range;
 public interface ManagementPortConfig {
 
     /** The management interface's port (MANAGEMENT_PORT). */
-    @Range(min = 1, max = 65535, message = "(MANAGEMENT_PORT) is ${validatedValue}; allowed: 1 to 65535")
+    @Range(min = 1, max = 65535, message = "(MANAGEMENT_PORT)" + RANGE)
     int port();
 }

@@ -1,11 +1,11 @@
 package io.monsterstack.service;
 
+import static io.monsterstack.service.RangeMessage.RANGE;
+
 import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import org.hibernate.validator.constraints.time.DurationMax;
-import org.hibernate.validator.constraints.time.DurationMin;
 
 /**
  * {@code monsterstack.shutdown.*}: what a replica does on SIGTERM, read by Quarkus (each service's
@@ -16,13 +16,11 @@ public interface ShutdownConfig {
 
     /** Readiness and the edge check are down for this long while requests are still served. */
     @WithDefault("${SHUTDOWN_DELAY:5s}")
-    @DurationMin(seconds = 0, message = "(SHUTDOWN_DELAY) is ${validatedValue}; allowed: 0s to 30s")
-    @DurationMax(seconds = 30, message = "(SHUTDOWN_DELAY) is ${validatedValue}; allowed: 0s to 30s")
+    @DurationRange(min = "0s", max = "30s", message = "(SHUTDOWN_DELAY)" + RANGE)
     Duration delay();
 
     /** In-flight requests then get this long to finish. */
     @WithDefault("${SHUTDOWN_TIMEOUT:10s}")
-    @DurationMin(seconds = 0, message = "(SHUTDOWN_TIMEOUT) is ${validatedValue}; allowed: 0s to 60s")
-    @DurationMax(seconds = 60, message = "(SHUTDOWN_TIMEOUT) is ${validatedValue}; allowed: 0s to 60s")
+    @DurationRange(min = "0s", max = "60s", message = "(SHUTDOWN_TIMEOUT)" + RANGE)
     Duration timeout();
 }

@@ -1,11 +1,12 @@
 package io.monsterstack.service.health;
 
+import static io.monsterstack.service.RangeMessage.RANGE;
+
 import java.time.Duration;
 
+import io.monsterstack.service.DurationRange;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import org.hibernate.validator.constraints.time.DurationMax;
-import org.hibernate.validator.constraints.time.DurationMin;
 
 /** {@code monsterstack.event-loops.*}: when an event loop that runs nothing makes the replica dead. */
 @ConfigMapping(prefix = "monsterstack.event-loops")
@@ -17,7 +18,6 @@ public interface EventLoopConfig {
      * 2.6 s seen); at least two heartbeats.
      */
     @WithDefault("${EVENT_LOOP_STALL_LIMIT:10s}")
-    @DurationMin(seconds = 2, message = "(EVENT_LOOP_STALL_LIMIT) is ${validatedValue}; allowed: 2s to 60s")
-    @DurationMax(seconds = 60, message = "(EVENT_LOOP_STALL_LIMIT) is ${validatedValue}; allowed: 2s to 60s")
+    @DurationRange(min = "2s", max = "60s", message = "(EVENT_LOOP_STALL_LIMIT)" + RANGE)
     Duration stallLimit();
 }
