@@ -1,5 +1,7 @@
 package io.monsterstack.imagebackend;
 
+import static io.monsterstack.service.RangeMessage.RANGE;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import org.hibernate.validator.constraints.Range;
@@ -10,9 +12,6 @@ import org.hibernate.validator.constraints.Range;
  */
 @ConfigMapping(prefix = "monster")
 public interface MonsterConfig {
-
-    /** The rest of a range violation's line, after the property and its variable. */
-    String RANGE = " is ${validatedValue}; allowed: {min} to {max}";
 
     /**
      * Largest image side in pixels; a larger size, width or height is answered with 400. At least

@@ -1,5 +1,7 @@
 package io.monsterstack.frontend.config;
 
+import static io.monsterstack.service.RangeMessage.RANGE;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -7,11 +9,10 @@ import java.util.Optional;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.monsterstack.service.DurationRange;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import org.hibernate.validator.constraints.Range;
-import org.hibernate.validator.constraints.time.DurationMax;
-import org.hibernate.validator.constraints.time.DurationMin;
 
 /**
  * Settings of the frontend: each key's default names the environment variable that sets it and
@@ -27,9 +28,6 @@ import org.hibernate.validator.constraints.time.DurationMin;
  */
 @ConfigMapping(prefix = "monsterstack")
 public interface FrontendConfig {
-
-    /** The rest of a range violation's line, after the property and its variable. */
-    String RANGE = " is ${validatedValue}; allowed: {min} to {max}";
 
     /** Host names as Docker's DNS knows them (service, stack_service, tasks.service) or IPv4 addresses. */
     String HOST = "[A-Za-z0-9._-]{1,253}";
@@ -81,8 +79,7 @@ public interface FrontendConfig {
 
     /** How long Redis keeps a monster; bounds Redis memory since every name is a new key. */
     @WithDefault("${MONSTER_REDIS_TTL:P7D}")
-    @DurationMin(seconds = 1, message = "(MONSTER_REDIS_TTL) is ${validatedValue}; allowed: 1s to 365d")
-    @DurationMax(days = 365, message = "(MONSTER_REDIS_TTL) is ${validatedValue}; allowed: 1s to 365d")
+    @DurationRange(min = "1s", max = "365d", message = "(MONSTER_REDIS_TTL)" + RANGE)
     Duration redisTtl();
 
     /**
@@ -90,8 +87,7 @@ public interface FrontendConfig {
      * At most 1s: while Redis hangs, every page waits this long for its counter.
      */
     @WithDefault("${REDIS_TIMEOUT:300ms}")
-    @DurationMin(millis = 10, message = "(REDIS_TIMEOUT) is ${validatedValue}; allowed: 10ms to 1s")
-    @DurationMax(seconds = 1, message = "(REDIS_TIMEOUT) is ${validatedValue}; allowed: 10ms to 1s")
+    @DurationRange(min = "10ms", max = "1s", message = "(REDIS_TIMEOUT)" + RANGE)
     Duration redisTimeout();
 
     /** Seconds a client is told to wait (Retry-After) when the image backend fails. */
@@ -124,8 +120,7 @@ public interface FrontendConfig {
 
         /** Limit on opening a connection (quarkus.redis.tcp.connection-timeout). */
         @WithDefault("${REDIS_CONNECT_TIMEOUT:500ms}")
-        @DurationMin(millis = 10, message = "(REDIS_CONNECT_TIMEOUT) is ${validatedValue}; allowed: 10ms to 5s")
-        @DurationMax(seconds = 5, message = "(REDIS_CONNECT_TIMEOUT) is ${validatedValue}; allowed: 10ms to 5s")
+        @DurationRange(min = "10ms", max = "5s", message = "(REDIS_CONNECT_TIMEOUT)" + RANGE)
         Duration connectTimeout();
 
         /** Connections to Redis per replica (quarkus.redis.max-pool-size). */
