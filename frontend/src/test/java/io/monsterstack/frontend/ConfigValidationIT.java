@@ -22,6 +22,13 @@ import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 
 import com.sun.net.httpserver.HttpServer;
+import io.monsterstack.frontend.config.FrontendConfig;
+import io.monsterstack.service.ManagementPortConfig;
+import io.monsterstack.service.ShutdownConfig;
+import io.monsterstack.service.health.EventLoopConfig;
+import io.monsterstack.service.health.WarmUpConfig;
+import io.monsterstack.testsupport.ConfigurationDoc;
+import io.monsterstack.testsupport.ConfigurationDoc.Setting;
 import io.monsterstack.testsupport.RawHttp;
 import io.monsterstack.testsupport.ServiceProcess;
 import io.restassured.path.json.JsonPath;
@@ -42,14 +49,21 @@ class ConfigValidationIT {
     }
 
     /**
-     * A variable with a range: its property, its lowest and highest allowed values, and a bad value
-     * below and above them, each with the value as the line reads it (a duration in ISO-8601).
+     * A variable with a range: its property, its lowest and highest allowed values (read from the
+     * mappings' annotations), and a bad value below and above them, each with the value as the line
+     * reads it (a duration in ISO-8601).
      */
     private record Ranged(String variable, String property, String min, String max, String low, String lowRead,
             String high, String highRead) {
 
-        Ranged(String variable, String property, String min, String max, String low, String high) {
-            this(variable, property, min, max, low, low, high, high);
+        static Ranged of(String variable, String property, String low, String lowRead, String high, String highRead) {
+            Setting setting = ConfigurationDoc.setting(variable, FrontendConfig.class, ShutdownConfig.class,
+                    ManagementPortConfig.class, WarmUpConfig.class, EventLoopConfig.class);
+            return new Ranged(variable, property, setting.min(), setting.max(), low, lowRead, high, highRead);
+        }
+
+        static Ranged of(String variable, String property, String low, String high) {
+            return of(variable, property, low, low, high, high);
         }
 
         Bad below() {
@@ -67,27 +81,28 @@ class ConfigValidationIT {
         }
     }
 
+    /** Each ranged variable with its bad values: below the range, then above it. */
     private static final List<Ranged> RANGES = List.of(
-            new Ranged("REDIS_TIMEOUT", "monsterstack.redis-timeout", "10ms", "1s", "0", "PT0S", "2s", "PT2S"),
-            new Ranged("REDIS_PORT", "monsterstack.redis.port", "1", "65535", "0", "65536"),
-            new Ranged("REDIS_POOL_SIZE", "monsterstack.redis.pool-size", "1", "256", "0", "257"),
-            new Ranged("REDIS_CONNECT_TIMEOUT", "monsterstack.redis.connect-timeout", "10ms", "5s", "0s", "PT0S", "6s", "PT6S"),
-            new Ranged("IMAGEBACKEND_PORT", "monsterstack.imagebackend.port", "1", "65535", "0", "65536"),
-            new Ranged("MANAGEMENT_PORT", "monsterstack.management.port", "1", "65535", "0", "65536"),
-            new Ranged("IMAGEBACKEND_CONNECT_TIMEOUT_MS", "monsterstack.imagebackend.connect-timeout-ms", "10", "500", "-1", "501"),
-            new Ranged("IMAGEBACKEND_READ_TIMEOUT_MS", "monsterstack.imagebackend.read-timeout-ms", "10", "2000", "0", "2001"),
-            new Ranged("IMAGEBACKEND_POOL_SIZE", "monsterstack.imagebackend.pool-size", "1", "256", "0", "257"),
-            new Ranged("MONSTER_SIZE", "monsterstack.monster-size", "12", "1024", "-1", "5000"),
-            new Ranged("MONSTER_NAME_MAX_LENGTH", "monsterstack.name-max-length", "64", "256", "0", "257"),
-            new Ranged("MONSTER_CACHE_MAX_BYTES", "monsterstack.cache-max-bytes", "0", "25165824", "-5", "25165825"),
-            new Ranged("MONSTER_REDIS_TTL", "monsterstack.redis-ttl", "1s", "365d", "-P1D", "PT-24H", "366d", "PT8784H"),
-            new Ranged("RETRY_AFTER_SECONDS", "monsterstack.retry-after-seconds", "1", "3600", "-1", "3601"),
-            new Ranged("DNS_CACHE_MAX_TTL_SECONDS", "monsterstack.dns-cache-max-ttl-seconds", "0", "60", "-1", "61"),
-            new Ranged("SHUTDOWN_DELAY", "monsterstack.shutdown.delay", "0s", "30s", "-1s", "PT-1S", "31s", "PT31S"),
-            new Ranged("SHUTDOWN_TIMEOUT", "monsterstack.shutdown.timeout", "0s", "60s", "-1s", "PT-1S", "61s", "PT1M1S"),
-            new Ranged("WARM_UP_REQUESTS", "monsterstack.warm-up.requests", "0", "100000", "-1", "100001"),
-            new Ranged("WARM_UP_MAX_DURATION", "monsterstack.warm-up.max-duration", "1s", "120s", "0s", "PT0S", "121s", "PT2M1S"),
-            new Ranged("EVENT_LOOP_STALL_LIMIT", "monsterstack.event-loops.stall-limit", "2s", "60s", "1s", "PT1S", "61s",
+            Ranged.of("REDIS_TIMEOUT", "monsterstack.redis-timeout", "0", "PT0S", "2s", "PT2S"),
+            Ranged.of("REDIS_PORT", "monsterstack.redis.port", "0", "65536"),
+            Ranged.of("REDIS_POOL_SIZE", "monsterstack.redis.pool-size", "0", "257"),
+            Ranged.of("REDIS_CONNECT_TIMEOUT", "monsterstack.redis.connect-timeout", "0s", "PT0S", "6s", "PT6S"),
+            Ranged.of("IMAGEBACKEND_PORT", "monsterstack.imagebackend.port", "0", "65536"),
+            Ranged.of("MANAGEMENT_PORT", "monsterstack.management.port", "0", "65536"),
+            Ranged.of("IMAGEBACKEND_CONNECT_TIMEOUT_MS", "monsterstack.imagebackend.connect-timeout-ms", "-1", "501"),
+            Ranged.of("IMAGEBACKEND_READ_TIMEOUT_MS", "monsterstack.imagebackend.read-timeout-ms", "0", "2001"),
+            Ranged.of("IMAGEBACKEND_POOL_SIZE", "monsterstack.imagebackend.pool-size", "0", "257"),
+            Ranged.of("MONSTER_SIZE", "monsterstack.monster-size", "-1", "5000"),
+            Ranged.of("MONSTER_NAME_MAX_LENGTH", "monsterstack.name-max-length", "0", "257"),
+            Ranged.of("MONSTER_CACHE_MAX_BYTES", "monsterstack.cache-max-bytes", "-5", "25165825"),
+            Ranged.of("MONSTER_REDIS_TTL", "monsterstack.redis-ttl", "-P1D", "PT-24H", "366d", "PT8784H"),
+            Ranged.of("RETRY_AFTER_SECONDS", "monsterstack.retry-after-seconds", "-1", "3601"),
+            Ranged.of("DNS_CACHE_MAX_TTL_SECONDS", "monsterstack.dns-cache-max-ttl-seconds", "-1", "61"),
+            Ranged.of("SHUTDOWN_DELAY", "monsterstack.shutdown.delay", "-1s", "PT-1S", "31s", "PT31S"),
+            Ranged.of("SHUTDOWN_TIMEOUT", "monsterstack.shutdown.timeout", "-1s", "PT-1S", "61s", "PT1M1S"),
+            Ranged.of("WARM_UP_REQUESTS", "monsterstack.warm-up.requests", "-1", "100001"),
+            Ranged.of("WARM_UP_MAX_DURATION", "monsterstack.warm-up.max-duration", "0s", "PT0S", "121s", "PT2M1S"),
+            Ranged.of("EVENT_LOOP_STALL_LIMIT", "monsterstack.event-loops.stall-limit", "1s", "PT1S", "61s",
                     "PT1M1S"));
 
     /** The version goes into a header: neither a CR/LF nor more than 64 characters gets there. */
