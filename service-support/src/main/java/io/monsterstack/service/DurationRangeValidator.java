@@ -15,8 +15,8 @@ public class DurationRangeValidator implements ConstraintValidator<DurationRange
 
     @Override
     public void initialize(DurationRange range) {
-        min = parse(range.min());
-        max = parse(range.max());
+        min = DurationConverter.parseDuration(range.min());
+        max = DurationConverter.parseDuration(range.max());
         if (min.compareTo(max) > 0) {
             throw new IllegalArgumentException("@DurationRange min " + range.min() + " is above max " + range.max());
         }
@@ -25,10 +25,5 @@ public class DurationRangeValidator implements ConstraintValidator<DurationRange
     @Override
     public boolean isValid(Duration value, ConstraintValidatorContext context) {
         return value == null || (value.compareTo(min) >= 0 && value.compareTo(max) <= 0);
-    }
-
-    /** A bound as Quarkus reads a duration ({@code 10ms}, {@code 1s}, {@code 365d}, {@code PT0.5S}). */
-    public static Duration parse(String bound) {
-        return DurationConverter.parseDuration(bound);
     }
 }
