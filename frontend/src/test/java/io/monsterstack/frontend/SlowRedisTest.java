@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A Redis that accepts connections but does not answer (paused with SIGSTOP) costs REDIS_TIMEOUT, not
- * the page, and leaves /healthz answering within the stack's healthcheck timeout.
+ * the page, and only to the first pages: the next skip it until it answers again. /healthz answers
+ * within the stack's healthcheck timeout meanwhile.
  */
 @QuarkusTest
 @WithTestResource(value = RedisServer.class, scope = TestResourceScope.MATCHING_RESOURCES)
@@ -66,8 +67,43 @@ class SlowRedisTest {
         assertEquals(3, redisTimeouts() - timeouts);
     }
 
+    @Test
+    void aStalledRedisIsSkippedAfterAFewTimeoutsUntilItAnswersAgain() throws IOException, InterruptedException {
+        int pages = 30;
+        String pid = serverPid();
+        double timeouts = redisTimeouts();
+        double skipped = redisGivenUp("skipped");
+        long started = System.nanoTime();
+        signal("STOP", pid);
+        try {
+            for (int i = 0; i < pages; i++) {
+                HttpResponse<String> page = get("/");
+                assertEquals(200, page.statusCode());
+                assertTrue(page.body().contains("counter disabled"), "the page is served without its counter");
+            }
+        } finally {
+            signal("CONT", pid);
+        }
+        long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+        double waited = redisTimeouts() - timeouts;
+        // Each page's INCRBY waited for its timeout or skipped Redis: half of the last eight calls
+        // timed out, then one call a second tries it.
+        assertEquals(pages, waited + redisGivenUp("skipped") - skipped);
+        assertTrue(waited <= 4 + seconds + 1, waited + " of " + pages + " pages waited for Redis in " + seconds + " s");
+        // Once it answers, the next call that tries it brings the counter back.
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (get("/").body().contains("counter disabled")) {
+            assertTrue(System.nanoTime() < deadline, "the counter is back within " + PATIENCE + " of Redis answering");
+            Thread.sleep(100);
+        }
+    }
+
     private double redisTimeouts() {
-        return ScrapedMetrics.scrape(metrics.toString()).value("monsterstack_redis_errors_total", "kind", "timeout");
+        return redisGivenUp("timeout");
+    }
+
+    private double redisGivenUp(String kind) {
+        return ScrapedMetrics.scrape(metrics.toString()).value("monsterstack_redis_errors_total", "kind", kind);
     }
 
     @Test

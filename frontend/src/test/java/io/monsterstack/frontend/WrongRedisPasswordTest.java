@@ -14,23 +14,35 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
  * A frontend whose Redis password is not Redis's, as while a secret rotation is half done: it
  * degrades to "counter disabled" and must not keep a connection per failed handshake (Redis answers
- * WRONGPASS and leaves the socket open), which exhausted the heap within seconds under load.
+ * WRONGPASS and leaves the socket open), which exhausted the heap within seconds under load. Its
+ * pool holds one connection, fewer than the handshakes made before failing calls skip Redis.
  */
 @QuarkusTest
+@TestProfile(WrongRedisPasswordTest.OneConnection.class)
 @WithTestResource(value = RedisServer.class, initArgs = @ResourceArg(name = "password", value = "wrong"))
 @WithTestResource(FakeImageBackend.class)
 class WrongRedisPasswordTest {
+
+    public static class OneConnection implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("monsterstack.redis.pool-size", "1");
+        }
+    }
 
     private static final int PAGES = 300;
 

@@ -84,7 +84,7 @@ public interface FrontendConfig {
 
     /**
      * Upper bound of every Redis command; past it the page and images are served without Redis.
-     * At most 1s: while Redis hangs, every page waits this long for its counter.
+     * At most 1s: when Redis hangs, pages wait this long for their counter until calls skip it.
      */
     @WithDefault("${REDIS_TIMEOUT:300ms}")
     @DurationRange(min = "10ms", max = "1s", message = "(REDIS_TIMEOUT)" + RANGE)
