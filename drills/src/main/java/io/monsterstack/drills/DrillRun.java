@@ -116,7 +116,7 @@ final class DrillRun {
         if (verdict.failed()) {
             missed.add(operation);
             if (stopOnMiss) {
-                throw new DrillFailure("requests failed, were retried or too slow during: " + operation);
+                throw new DrillFailure(operation + " missed its targets: " + String.join(", ", verdict.misses()));
             }
         }
         return figures;

@@ -59,22 +59,24 @@ public final class Drills {
             }
         });
         Runtime.getRuntime().addShutdownHook(stopped);
-        boolean failed = true;
+        String failure = null;
         try {
             drill.run();
-            failed = false;
-        } catch (DrillFailure failure) {
-            System.err.println("drill: error: " + failure.getMessage());
+        } catch (DrillFailure failed) {
+            failure = failed.getMessage();
+            System.err.println("drill: error: " + failure);
         } catch (Exception | Error unexpected) {
             unexpected.printStackTrace();
+            failure = unexpected.toString();
         }
-        if (tornDown.compareAndSet(false, true) && !drill.teardown(failed)) {
-            failed = true;
+        if (tornDown.compareAndSet(false, true) && !drill.teardown(failure != null) && failure == null) {
+            failure = "its teardown left something behind";
         }
         Runtime.getRuntime().removeShutdownHook(stopped);
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-        Report.step(name + " drill " + (failed ? "FAILED after " : "PASSED in ") + seconds + "s");
-        return failed ? 1 : 0;
+        // The reason again at the very end, where a log's tail shows it after the diagnostics.
+        Report.step(name + " drill " + (failure != null ? "FAILED after " + seconds + "s: " + failure : "PASSED in " + seconds + "s"));
+        return failure != null ? 1 : 0;
     }
 
     /** Options: whether {@code flag} is given. */

@@ -84,8 +84,10 @@ final class MeasureStart {
 
     /** Measures as the options say, with the stack file of {@code repo}; a failure throws. */
     static void run(Path repo, Docker docker, StartOptions options) {
+        // As "docker stack deploy" would read it here: the images' variables (TAG, DOCKER_USER...) substituted.
+        String file = repo.resolve("stack/docker-compose.swarm.yml").toString();
+        SwarmStackFile stackFile = SwarmStackFile.parse(file, docker.out("stack", "config", "-c", file));
         try {
-            SwarmStackFile stackFile = SwarmStackFile.read(repo.resolve("stack/docker-compose.swarm.yml"));
             new MeasureStart(docker, stackFile, options).measureAll();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -127,10 +129,9 @@ final class MeasureStart {
         }
     }
 
-    /** The image reference the stack file computes (scripts/lib/common.sh's app_image), at --tag when given. */
+    /** The service's image as the stack deploys it, at --tag when given. */
     private String image(String service) {
-        String stackTag = service.equals("frontend") ? Settings.get("TAG", "1.0") : Settings.get("IMAGEBACKEND_TAG", "1.0");
-        return Settings.get("DOCKER_REGISTRY", "docker.io") + "/" + Settings.get("DOCKER_USER", "monsterstack")
-                + "/monsterstack-" + service + ":" + options.tag().orElse(stackTag);
+        String deployed = stackFile.image(service);
+        return options.tag().map(tag -> deployed.substring(0, deployed.lastIndexOf(':') + 1) + tag).orElse(deployed);
     }
 }

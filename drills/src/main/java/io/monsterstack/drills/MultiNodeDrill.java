@@ -136,10 +136,10 @@ final class MultiNodeDrill implements Drill {
     public boolean teardown(boolean failed) {
         if (run != null) {
             run.abort();
-            run.printTable("multi-node drill: " + managers + " manager(s), " + (nodes - managers) + " worker(s)");
             if (failed) {
                 Diagnostics.print(run.rig.stack());
             }
+            run.printTable("multi-node drill: " + managers + " manager(s), " + (nodes - managers) + " worker(s)");
         }
         if (keep) {
             Report.note("--keep: cluster and stack left running (scripts/drill.sh cluster down removes them)");

@@ -152,10 +152,10 @@ final class SingleNodeDrill implements Drill {
     @Override
     public boolean teardown(boolean failed) {
         run.abort();
-        run.printTable("measured steps (0 failed and 0 retried required for planned ones)");
         if (failed && !docker.lines("stack", "services", "-q", stack.name()).isEmpty()) {
             Diagnostics.print(stack);
         }
+        run.printTable("measured steps (0 failed and 0 retried required for planned ones)");
         if (keep) {
             Report.note("--keep: stack " + stack.name() + " left running");
             return true;

@@ -1,7 +1,6 @@
 package io.monsterstack.drills.start;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -33,23 +32,28 @@ public final class SwarmStackFile {
     /** Compose's memory (go-units' RAMInBytes): a number of bytes, or of k, m, g with or without a b. */
     private static final Pattern MEMORY = Pattern.compile("([0-9]+(?:\\.[0-9]+)?) ?([kmg]?)b?", Pattern.CASE_INSENSITIVE);
 
-    private final Path file;
+    private final String file;
     private final Map<?, ?> services;
 
-    private SwarmStackFile(Path file, Map<?, ?> services) {
+    private SwarmStackFile(String file, Map<?, ?> services) {
         this.file = file;
         this.services = services;
     }
 
     /** Parses the file; a file that is not YAML, or has a key twice in a mapping, throws IllegalStateException. */
     public static SwarmStackFile read(Path file) throws IOException {
+        return parse(file.toString(), Files.readString(file));
+    }
+
+    /** Parses a stack file's text, {@code file} naming it in errors. */
+    public static SwarmStackFile parse(String file, String text) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);  // as Compose, which rejects them
         Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(), options,
                 new TextResolver());
         Object document;
-        try (Reader reader = Files.newBufferedReader(file)) {
-            document = yaml.load(reader);
+        try {
+            document = yaml.load(text);
         } catch (YAMLException e) {
             throw new IllegalStateException(file + ": not a YAML stack file: " + e.getMessage(), e);
         }
@@ -69,7 +73,7 @@ public final class SwarmStackFile {
         return new Limits(cpus, megabytes(service, memory));
     }
 
-    /** The service's image as the file writes it (variables not substituted). */
+    /** The service's image as the text writes it. */
     public String image(String service) {
         String image = text(service(service).get("image"));
         if (image == null) {
