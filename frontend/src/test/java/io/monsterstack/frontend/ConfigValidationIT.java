@@ -49,21 +49,22 @@ class ConfigValidationIT {
     }
 
     /**
-     * A variable with a range: its property, its lowest and highest allowed values (read from the
-     * mappings' annotations), and a bad value below and above them, each with the value as the line
-     * reads it (a duration in ISO-8601).
+     * A variable with a range (its property and bounds read from the mappings' annotations), and a
+     * bad value below and above it, each with the value as the line reads it (a duration in ISO-8601).
      */
-    private record Ranged(String variable, String property, String min, String max, String low, String lowRead,
-            String high, String highRead) {
+    private record Ranged(Setting setting, String low, String lowRead, String high, String highRead) {
 
-        static Ranged of(String variable, String property, String low, String lowRead, String high, String highRead) {
-            Setting setting = ConfigurationDoc.setting(variable, FrontendConfig.class, ShutdownConfig.class,
-                    ManagementPortConfig.class, WarmUpConfig.class, EventLoopConfig.class);
-            return new Ranged(variable, property, setting.min(), setting.max(), low, lowRead, high, highRead);
+        static Ranged of(String variable, String low, String lowRead, String high, String highRead) {
+            return new Ranged(ConfigurationDoc.setting(variable, FrontendConfig.class, ShutdownConfig.class,
+                    ManagementPortConfig.class, WarmUpConfig.class, EventLoopConfig.class), low, lowRead, high, highRead);
         }
 
-        static Ranged of(String variable, String property, String low, String high) {
-            return of(variable, property, low, low, high, high);
+        static Ranged of(String variable, String low, String high) {
+            return of(variable, low, low, high, high);
+        }
+
+        String variable() {
+            return setting.variable();
         }
 
         Bad below() {
@@ -75,35 +76,37 @@ class ConfigValidationIT {
         }
 
         private Bad bad(String value, String read) {
+            String line = setting.refusal(read);
             // WarmUpConfig's line says what its lowest value does.
-            String from = variable.equals("WARM_UP_REQUESTS") ? min + " (off)" : min;
-            return new Bad(variable, value, property + " (" + variable + ") is " + read + "; allowed: " + from + " to " + max);
+            if (variable().equals("WARM_UP_REQUESTS")) {
+                line = line.replace("; allowed: " + setting.min() + " to", "; allowed: " + setting.min() + " (off) to");
+            }
+            return new Bad(variable(), value, line);
         }
     }
 
     /** Each ranged variable with its bad values: below the range, then above it. */
     private static final List<Ranged> RANGES = List.of(
-            Ranged.of("REDIS_TIMEOUT", "monsterstack.redis-timeout", "0", "PT0S", "2s", "PT2S"),
-            Ranged.of("REDIS_PORT", "monsterstack.redis.port", "0", "65536"),
-            Ranged.of("REDIS_POOL_SIZE", "monsterstack.redis.pool-size", "0", "257"),
-            Ranged.of("REDIS_CONNECT_TIMEOUT", "monsterstack.redis.connect-timeout", "0s", "PT0S", "6s", "PT6S"),
-            Ranged.of("IMAGEBACKEND_PORT", "monsterstack.imagebackend.port", "0", "65536"),
-            Ranged.of("MANAGEMENT_PORT", "monsterstack.management.port", "0", "65536"),
-            Ranged.of("IMAGEBACKEND_CONNECT_TIMEOUT_MS", "monsterstack.imagebackend.connect-timeout-ms", "-1", "501"),
-            Ranged.of("IMAGEBACKEND_READ_TIMEOUT_MS", "monsterstack.imagebackend.read-timeout-ms", "0", "2001"),
-            Ranged.of("IMAGEBACKEND_POOL_SIZE", "monsterstack.imagebackend.pool-size", "0", "257"),
-            Ranged.of("MONSTER_SIZE", "monsterstack.monster-size", "-1", "5000"),
-            Ranged.of("MONSTER_NAME_MAX_LENGTH", "monsterstack.name-max-length", "0", "257"),
-            Ranged.of("MONSTER_CACHE_MAX_BYTES", "monsterstack.cache-max-bytes", "-5", "25165825"),
-            Ranged.of("MONSTER_REDIS_TTL", "monsterstack.redis-ttl", "-P1D", "PT-24H", "366d", "PT8784H"),
-            Ranged.of("RETRY_AFTER_SECONDS", "monsterstack.retry-after-seconds", "-1", "3601"),
-            Ranged.of("DNS_CACHE_MAX_TTL_SECONDS", "monsterstack.dns-cache-max-ttl-seconds", "-1", "61"),
-            Ranged.of("SHUTDOWN_DELAY", "monsterstack.shutdown.delay", "-1s", "PT-1S", "31s", "PT31S"),
-            Ranged.of("SHUTDOWN_TIMEOUT", "monsterstack.shutdown.timeout", "-1s", "PT-1S", "61s", "PT1M1S"),
-            Ranged.of("WARM_UP_REQUESTS", "monsterstack.warm-up.requests", "-1", "100001"),
-            Ranged.of("WARM_UP_MAX_DURATION", "monsterstack.warm-up.max-duration", "0s", "PT0S", "121s", "PT2M1S"),
-            Ranged.of("EVENT_LOOP_STALL_LIMIT", "monsterstack.event-loops.stall-limit", "1s", "PT1S", "61s",
-                    "PT1M1S"));
+            Ranged.of("REDIS_TIMEOUT", "0", "PT0S", "2s", "PT2S"),
+            Ranged.of("REDIS_PORT", "0", "65536"),
+            Ranged.of("REDIS_POOL_SIZE", "0", "257"),
+            Ranged.of("REDIS_CONNECT_TIMEOUT", "0s", "PT0S", "6s", "PT6S"),
+            Ranged.of("IMAGEBACKEND_PORT", "0", "65536"),
+            Ranged.of("MANAGEMENT_PORT", "0", "65536"),
+            Ranged.of("IMAGEBACKEND_CONNECT_TIMEOUT_MS", "-1", "501"),
+            Ranged.of("IMAGEBACKEND_READ_TIMEOUT_MS", "0", "2001"),
+            Ranged.of("IMAGEBACKEND_POOL_SIZE", "0", "257"),
+            Ranged.of("MONSTER_SIZE", "-1", "5000"),
+            Ranged.of("MONSTER_NAME_MAX_LENGTH", "0", "257"),
+            Ranged.of("MONSTER_CACHE_MAX_BYTES", "-5", "25165825"),
+            Ranged.of("MONSTER_REDIS_TTL", "-P1D", "PT-24H", "366d", "PT8784H"),
+            Ranged.of("RETRY_AFTER_SECONDS", "-1", "3601"),
+            Ranged.of("DNS_CACHE_MAX_TTL_SECONDS", "-1", "61"),
+            Ranged.of("SHUTDOWN_DELAY", "-1s", "PT-1S", "31s", "PT31S"),
+            Ranged.of("SHUTDOWN_TIMEOUT", "-1s", "PT-1S", "61s", "PT1M1S"),
+            Ranged.of("WARM_UP_REQUESTS", "-1", "100001"),
+            Ranged.of("WARM_UP_MAX_DURATION", "0s", "PT0S", "121s", "PT2M1S"),
+            Ranged.of("EVENT_LOOP_STALL_LIMIT", "1s", "PT1S", "61s", "PT1M1S"));
 
     /** The version goes into a header: neither a CR/LF nor more than 64 characters gets there. */
     private static final String VERSION_LINE =
@@ -138,7 +141,7 @@ class ConfigValidationIT {
     void lowestAllowedValuesStart() throws Exception {
         Map<String, String> values = new HashMap<>(Map.of("CONTEXT", "DEV", "MONSTERSTACK_TITLE", "M",
                 "MONSTERSTACK_VERSION", "1", "MONSTERSTACK_DEFAULT_NAME", "J"));
-        RANGES.forEach(ranged -> values.put(ranged.variable(), ranged.min()));
+        RANGES.forEach(ranged -> values.put(ranged.variable(), ranged.setting().min()));
         // Port 1 is not this test's to listen on: the free one ServiceProcess picks stays.
         values.remove("MANAGEMENT_PORT");
         try (Started started = new Started(values)) {
@@ -162,7 +165,7 @@ class ConfigValidationIT {
         Map<String, String> values = new HashMap<>(Map.of("MONSTERSTACK_TITLE", "T".repeat(100),
                 "MONSTERSTACK_VERSION", "v".repeat(64), "MONSTERSTACK_DEFAULT_NAME", "n".repeat(64),
                 "MONSTERSTACK_SALT", "s".repeat(256)));
-        RANGES.forEach(ranged -> values.put(ranged.variable(), ranged.max()));
+        RANGES.forEach(ranged -> values.put(ranged.variable(), ranged.setting().max()));
         // 100000 warm-up requests would outlast the start limit; the default's are sent. Port 65535
         // may be another process's: the free one ServiceProcess picks stays.
         values.remove("WARM_UP_REQUESTS");

@@ -48,6 +48,11 @@ public final class ConfigurationDoc {
      */
     public record Setting(String property, String variable, String defaultValue, String min, String max) {
 
+        /** The line start-up prints for a value out of the range, the value as the line reads it (a duration in ISO-8601). */
+        public String refusal(String read) {
+            return property + " (" + variable + ") is " + read + "; allowed: " + min + " to " + max;
+        }
+
         /** The range as the table writes it: {@code 10ms–1s}, or words in parentheses after either bound. */
         Pattern range() {
             return Pattern.compile("(?<![\\w.])" + Pattern.quote(min) + "(?: \\([^)]*\\))? ?– ?" + Pattern.quote(max)
