@@ -1,8 +1,5 @@
 package io.monsterstack.drills.start;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,8 +15,8 @@ import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * What a measurement outside the swarm takes from the Swarm stack file (stack/docker-compose.swarm.yml)
- * so that it runs the containers as the stack does: a service's resource limits and its image as
- * written. Read with SnakeYAML, so any YAML layout the file may take (quotes, flow style, comments,
+ * so that it runs the containers as the stack does: a service's resource limits and its image (the
+ * drills give it the file as "docker stack config" resolves it). Read with SnakeYAML, so any YAML layout the file may take (quotes, flow style, comments,
  * anchors and merge keys) reads as Compose reads it. Scalars stay the text the file writes: cpus
  * "0.50" stays "0.50", not the number 0.5.
  */
@@ -40,12 +37,10 @@ public final class SwarmStackFile {
         this.services = services;
     }
 
-    /** Parses the file; a file that is not YAML, or has a key twice in a mapping, throws IllegalStateException. */
-    public static SwarmStackFile read(Path file) throws IOException {
-        return parse(file.toString(), Files.readString(file));
-    }
-
-    /** Parses a stack file's text, {@code file} naming it in errors. */
+    /**
+     * Parses a stack file's text, {@code file} naming it in errors; a text that is not YAML, or has a
+     * key twice in a mapping, throws IllegalStateException.
+     */
     public static SwarmStackFile parse(String file, String text) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);  // as Compose, which rejects them

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class SwarmStackFileTest {
 
@@ -48,38 +47,35 @@ class SwarmStackFileTest {
                 driver: overlay
             """;
 
-    @TempDir
-    Path dir;
-
-    private SwarmStackFile stack() throws IOException {
-        return SwarmStackFile.read(Files.writeString(dir.resolve("docker-compose.swarm.yml"), STACK));
+    private static SwarmStackFile stack() {
+        return SwarmStackFile.parse("docker-compose.swarm.yml", STACK);
     }
 
     @Test
-    void limitsAreTheServicesOwnNotItsReservations() throws IOException {
+    void limitsAreTheServicesOwnNotItsReservations() {
         assertEquals(new SwarmStackFile.Limits("0.5", 256), stack().limits("frontend"));
         assertEquals(new SwarmStackFile.Limits("0.3", 1024), stack().limits("imagebackend"), "after its reservations, in G");
     }
 
     @Test
-    void aServiceWithoutLimitsOrAbsentIsAnError() throws IOException {
+    void aServiceWithoutLimitsOrAbsentIsAnError() {
         SwarmStackFile stack = stack();
         assertTrue(assertThrows(IllegalStateException.class, () -> stack.limits("redis")).getMessage().contains("no cpus and memory"));
         assertTrue(assertThrows(IllegalStateException.class, () -> stack.limits("edge")).getMessage().contains("no service edge"));
     }
 
     @Test
-    void theImageAsWritten() throws IOException {
+    void theImageAsWritten() {
         assertEquals("redis:7.0.15-alpine", stack().image("redis"));
         assertThrows(IllegalStateException.class, () -> stack().image("imagebackend"));
     }
 
-    private SwarmStackFile stack(String yaml) throws IOException {
-        return SwarmStackFile.read(Files.writeString(dir.resolve("other.yml"), yaml));
+    private static SwarmStackFile stack(String yaml) {
+        return SwarmStackFile.parse("other.yml", yaml);
     }
 
     @Test
-    void quotesFlowStyleAndCommentsReadAsComposeReadsThem() throws IOException {
+    void quotesFlowStyleAndCommentsReadAsComposeReadsThem() {
         SwarmStackFile stack = stack("""
                 services:
                   frontend: # the app
@@ -98,7 +94,7 @@ class SwarmStackFileTest {
     }
 
     @Test
-    void memoryInComposesUnits() throws IOException {
+    void memoryInComposesUnits() {
         SwarmStackFile stack = stack("""
                 services:
                   bytes: {deploy: {resources: {limits: {cpus: 1, memory: 268435456}}}}
@@ -118,7 +114,7 @@ class SwarmStackFileTest {
     }
 
     @Test
-    void anchorsAndMergeKeysAreFollowed() throws IOException {
+    void anchorsAndMergeKeysAreFollowed() {
         SwarmStackFile stack = stack("""
                 x-limits: &limits
                   cpus: '0.25'
@@ -142,7 +138,7 @@ class SwarmStackFileTest {
     }
 
     @Test
-    void halfALimitNullsAndNonYamlAreErrorsNamingTheFile() throws IOException {
+    void halfALimitNullsAndNonYamlAreErrorsNamingTheFile() {
         SwarmStackFile stack = stack("""
                 services:
                   frontend: {image: ~, deploy: {resources: {limits: {cpus: '0.5'}}}}
@@ -167,7 +163,7 @@ class SwarmStackFileTest {
 
     @Test
     void theProjectsStackFileAsItIsWritten() throws IOException {
-        SwarmStackFile stack = SwarmStackFile.read(Path.of("../stack/docker-compose.swarm.yml"));
+        SwarmStackFile stack = projectStackFile();
         assertEquals(new SwarmStackFile.Limits("0.5", 256), stack.limits("frontend"));
         assertEquals(new SwarmStackFile.Limits("0.3", 128), stack.limits("imagebackend"));
         assertEquals("redis:7.0.15-alpine", stack.image("redis"));
@@ -175,11 +171,17 @@ class SwarmStackFileTest {
 
     @Test
     void theProjectsStackFileGivesBothAppImagesLimitsAndRedisAnImage() throws IOException {
-        SwarmStackFile stack = SwarmStackFile.read(Path.of("../stack/docker-compose.swarm.yml"));
+        SwarmStackFile stack = projectStackFile();
         for (String service : StartOptions.SERVICES) {
             SwarmStackFile.Limits limits = stack.limits(service);
             assertTrue(Double.parseDouble(limits.cpus()) > 0 && limits.memoryMb() >= 64, service + ": " + limits);
         }
         assertTrue(stack.image("redis").startsWith("redis:"), stack.image("redis"));
+    }
+
+    /** The project's stack file as written (the drills read it through "docker stack config"). */
+    private static SwarmStackFile projectStackFile() throws IOException {
+        Path file = Path.of("../stack/docker-compose.swarm.yml");
+        return SwarmStackFile.parse(file.toString(), Files.readString(file));
     }
 }
