@@ -1,15 +1,16 @@
 package io.monsterstack.drills.counters;
 
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** A sampler's clock: runs a task every 2 s on a thread of its own until stopped. */
+/** A sampler's clock: runs a task every {@code period} on a thread of its own until stopped. */
 final class Every {
 
     private final ScheduledExecutorService thread;
 
-    Every(String name, Runnable task) {
+    Every(String name, Duration period, Runnable task) {
         thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread sampler = new Thread(runnable, name);
             sampler.setDaemon(true);
@@ -21,7 +22,7 @@ final class Every {
             } catch (RuntimeException taskGoneMeanwhile) {
                 // A task or node that went away during the sample: the next sample stands.
             }
-        }, 0, 2, TimeUnit.SECONDS);
+        }, 0, period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Stops after the sample in progress. */

@@ -1,5 +1,6 @@
 package io.monsterstack.drills.counters;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,7 +32,7 @@ public final class FrontendRetries {
 
     public void start() {
         sample(first);
-        sampler = new Every("frontend-retries", () -> sample(last));
+        sampler = new Every("frontend-retries", Duration.ofSeconds(2), () -> sample(last));
     }
 
     /** The retries of every task sampled; prints them. */
