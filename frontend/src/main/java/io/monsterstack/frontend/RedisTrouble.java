@@ -26,6 +26,8 @@ public class RedisTrouble {
 
     private static final int RECENT_CALLS = 8;
     private static final Duration SKIPPED_FOR = Duration.ofSeconds(1);
+    // The guarded calls' type, made once: a TypeLiteral finds its type by reflection.
+    private static final TypeLiteral<Uni<Object>> UNI = new TypeLiteral<>() {};
 
     private final Duration timeout;
     private final Guard breaker;
@@ -48,9 +50,10 @@ public class RedisTrouble {
     }
 
     /** The call's result, or {@code fallback} when Redis fails, is slower than the configured timeout or failing. */
+    @SuppressWarnings("unchecked")
     public <T> Uni<T> tolerate(Uni<T> call, T fallback) {
-        Uni<T> bounded = call.ifNoItem().after(timeout).fail();
-        return breaker.get(() -> bounded, new TypeLiteral<Uni<T>>() {})
+        Uni<Object> bounded = (Uni<Object>) call.ifNoItem().after(timeout).fail();
+        return ((Uni<T>) breaker.get(() -> bounded, UNI))
                 .onFailure().recoverWithItem(failure -> {
                     if (failure instanceof CircuitBreakerOpenException) {
                         skipped.increment();
