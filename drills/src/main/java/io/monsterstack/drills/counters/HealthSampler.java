@@ -66,16 +66,19 @@ public final class HealthSampler {
 
     private void sample() {
         for (Docker engine : engines) {
-            List<String> args = new ArrayList<>(List.of("inspect", "--format", FORMAT));
             // One listing for both services: a docker command costs this machine about 50 ms of CPU.
-            engine.lines("ps", "--filter", "label=com.docker.stack.namespace=" + stack.name(),
+            List<String> containers = engine.lines("ps", "--filter", "label=com.docker.stack.namespace=" + stack.name(),
                     "--format", "{{.ID}} {{.Label \"com.docker.swarm.service.name\"}}").stream()
                     .map(line -> line.split(" ", 2))
                     .filter(task -> task.length == 2 && (task[1].equals(stack.service("frontend")) || task[1].equals(stack.service("imagebackend"))))
-                    .forEach(task -> args.add(task[0]));
-            if (args.size() > 3) {
-                checks.addAll(engine.run(args.toArray(String[]::new)).lines());  // a task gone meanwhile: the others'
+                    .map(task -> task[0])
+                    .toList();
+            if (containers.isEmpty()) {
+                continue;
             }
+            List<String> args = new ArrayList<>(List.of("inspect", "--format", FORMAT));
+            args.addAll(containers);
+            checks.addAll(engine.run(args.toArray(String[]::new)).lines());  // a task gone meanwhile: the others'
         }
     }
 }
