@@ -13,9 +13,9 @@ import io.monsterstack.drills.swarm.Docker;
 import io.monsterstack.drills.swarm.Stack;
 
 /**
- * What the healthchecks saw, the worst cases that size them: every 10 s and at the end, the
+ * What the healthchecks saw, the worst cases that size them: every 30 s and at the end, the
  * healthcheck results Docker keeps for each frontend and image backend task on every engine (the
- * last five: 15 s at the stack's 3 s interval; each sample costs the engine two docker commands),
+ * last five: 50 s at the stack's 10 s interval; each sample costs the engine two docker commands),
  * and at the end the event loops' blocked-thread warnings (Vert.x warns past 2 s) in the services' logs.
  */
 public final class HealthSampler {
@@ -37,7 +37,7 @@ public final class HealthSampler {
 
     public void start() {
         started = Instant.now();
-        sampler = new Every("healthchecks", Duration.ofSeconds(10), this::sample);
+        sampler = new Every("healthchecks", Duration.ofSeconds(30), this::sample);
     }
 
     public HealthFigures stop() {

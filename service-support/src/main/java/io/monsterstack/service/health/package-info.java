@@ -8,7 +8,7 @@
  * <table>
  * <caption>The probes of both services</caption>
  * <tr><th>probe (where it is set)</th><th>endpoint</th><th>frontend checks</th><th>image backend checks</th></tr>
- * <tr><td>Swarm's healthcheck, every 3 s; a task joins DNS at its first 200, five failures in a row restart it
+ * <tr><td>Swarm's healthcheck, every 10 s; a task joins DNS at its first 200, five failures in a row restart it
  *     (stack/docker-compose.swarm.yml)</td>
  *     <td>{@code GET /healthz}</td>
  *     <td>503 while warming up ({@link SelfWarmUp}) or with an event loop stalled
