@@ -12,10 +12,10 @@ import io.monsterstack.testsupport.ScrapedMetrics;
 
 /**
  * The backend calls each frontend task retried ({@code monsterstack_backend_retries_total}), read in
- * the task on its management port every 2 s, so that a task replaced during the step still counts:
- * per task, its last sample minus its first (0 for a task started meanwhile). Each sample is a
- * docker exec in every frontend task, tens of ms of CPU: with Prometheus on the stack, it counts
- * them instead ({@link ServerCount}).
+ * the task on its management port every 5 s (as often as Prometheus scrapes), so that a task
+ * replaced during the step still counts: per task, its last sample minus its first (0 for a task
+ * started meanwhile). Each sample is a docker exec in every frontend task, about 0.1 s of CPU each:
+ * with Prometheus on the stack, it counts them instead ({@link ServerCount}).
  */
 public final class FrontendRetries {
 
@@ -32,7 +32,7 @@ public final class FrontendRetries {
 
     public void start() {
         sample(first);
-        sampler = new Every("frontend-retries", Duration.ofSeconds(2), () -> sample(last));
+        sampler = new Every("frontend-retries", Duration.ofSeconds(5), () -> sample(last));
     }
 
     /** The retries of every task sampled; prints them. */
