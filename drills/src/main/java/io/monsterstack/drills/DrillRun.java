@@ -114,9 +114,10 @@ final class DrillRun {
                 verdict.misses().isEmpty() ? "" : " (" + String.join(", ", verdict.misses()) + ")"));
         table.add(operation, kind, figures, verdict);
         if (verdict.failed()) {
-            missed.add(operation);
+            String misses = operation + ": " + String.join(", ", verdict.misses());
+            missed.add(misses);
             if (stopOnMiss) {
-                throw new DrillFailure(operation + " missed its targets: " + String.join(", ", verdict.misses()));
+                throw new DrillFailure(misses);
             }
         }
         return figures;
@@ -132,7 +133,7 @@ final class DrillRun {
 
     /** Fails the drill when a planned step missed its targets. */
     void checkNoneMissed() {
-        Report.check(missed.isEmpty(), "planned operations that missed their targets (the table): " + String.join(", ", missed));
+        Report.check(missed.isEmpty(), "planned operations that missed their targets (the table): " + String.join("; ", missed));
     }
 
     void printTable(String title) {

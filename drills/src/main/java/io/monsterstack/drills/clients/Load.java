@@ -80,7 +80,7 @@ public final class Load {
     /** Stops sending, gives the requests in flight their timeout to finish, and sums up. */
     public LoadFigures stop() throws InterruptedException {
         if (ticker == null) {
-            return LoadFigures.of(List.of());
+            return LoadFigures.of(List.of(), List.of());
         }
         ticker.shutdownNow();
         ticker.awaitTermination(2, TimeUnit.SECONDS);
@@ -91,8 +91,9 @@ public final class Load {
             for (Result result; (result = results.poll()) != null; ) {
                 reported.add(result);
             }
-            failures.stream().limit(10).forEach(failure -> System.out.println("    load: failed: " + failure));
-            return LoadFigures.of(reported);
+            List<String> first = failures.stream().limit(10).toList();
+            first.forEach(failure -> System.out.println("    load: failed: " + failure));
+            return LoadFigures.of(reported, first);
         }
     }
 

@@ -7,11 +7,14 @@ import java.util.stream.Collectors;
 
 import io.monsterstack.drills.step.Percentiles;
 
-/** The load's figures over a step: latency from each request's due time, gap between two successes. */
+/**
+ * The load's figures over a step: latency from each request's due time, gap between two successes,
+ * and the first failures as the load saw them (target, base URL, status or exception).
+ */
 public record LoadFigures(int requests, int failed, long p50Ms, long p99Ms, long maxMs, long gapMs,
-        long keepAlive, long newConnections, Map<Integer, Integer> statuses) {
+        long keepAlive, long newConnections, Map<Integer, Integer> statuses, List<String> failures) {
 
-    static LoadFigures of(List<Load.Result> results) {
+    static LoadFigures of(List<Load.Result> results, List<String> failures) {
         long[] latencies = results.stream().mapToLong(Load.Result::latencyNanos).toArray();
         long[] successes = results.stream().filter(Load.Result::ok).mapToLong(Load.Result::doneNanos).toArray();
         Map<Integer, Integer> statuses = new TreeMap<>();
@@ -20,7 +23,7 @@ public record LoadFigures(int requests, int failed, long p50Ms, long p99Ms, long
         return new LoadFigures(results.size(), results.size() - successes.length,
                 millis(Percentiles.percentile(latencies, 50)), millis(Percentiles.percentile(latencies, 99)),
                 millis(Percentiles.percentile(latencies, 100)), millis(Percentiles.longestGap(successes)),
-                results.size() - newConnections, newConnections, statuses);
+                results.size() - newConnections, newConnections, statuses, List.copyOf(failures));
     }
 
     private static long millis(long nanos) {

@@ -2,6 +2,7 @@ package io.monsterstack.drills.step;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** A step's verdict and the targets it missed: ok, FAILED or MISSED for a planned step, reported for an unplanned one. */
 public record Verdict(String word, List<String> misses) {
@@ -24,7 +25,7 @@ public record Verdict(String word, List<String> misses) {
     public static Verdict judge(StepFigures figures, Kind kind, Targets targets) {
         List<String> misses = new ArrayList<>();
         if (figures.failed() > 0) {
-            misses.add(figures.failed() + " failed");
+            misses.add(figures.failed() + " failed" + firstFailure(figures));
         }
         if (figures.retried() > 0) {
             misses.add(figures.retried() + " retried");
@@ -49,6 +50,13 @@ public record Verdict(String word, List<String> misses) {
             word = kind == Kind.UNPLANNED ? "reported" : targets.strict() ? "FAILED" : "MISSED";
         }
         return new Verdict(word, List.copyOf(misses));
+    }
+
+    /** What the load or the curl loop saw go wrong first, so that the verdict says why. */
+    private static String firstFailure(StepFigures figures) {
+        return Stream.concat(figures.load().failures().stream().map(failure -> "load: " + failure),
+                        figures.curl().failures().stream().map(failure -> "curl: " + failure.strip()))
+                .findFirst().map(failure -> " (first: " + failure + ")").orElse("");
     }
 
     public boolean failed() {

@@ -3,6 +3,7 @@ package io.monsterstack.drills.step;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,12 +20,15 @@ import io.monsterstack.drills.counters.ServerFigures;
 class VerdictTest {
 
     private static final Targets SINGLE_NODE = new Targets(500, 1000, true);
+    private static final String LOAD_FAILURE = "POST / on http://127.0.0.1:5000: java.net.SocketTimeoutException: Read timed out";
+    private static final String CURL_FAILURE = "   3.2s  FAILED: status 502 (-)";
 
     /** A step: load, curl and independent requests and failures, edge and frontend retries, servers' count, p99 and curl gap. */
     static StepFigures figures(int loadFailed, int curlFailed, int independentFailed, long edgeRetries, long frontendRetries,
             Optional<ServerFigures> servers, long p99, long gap) {
-        LoadFigures load = new LoadFigures(10_000, loadFailed, 20, p99, p99 + 50, 120, 5000, 5000, Map.of(200, 10_000 - loadFailed));
-        CurlReport curl = new CurlReport(List.of(), 500, curlFailed, gap, List.of());
+        LoadFigures load = new LoadFigures(10_000, loadFailed, 20, p99, p99 + 50, 120, 5000, 5000, Map.of(200, 10_000 - loadFailed),
+                Collections.nCopies(Math.min(loadFailed, 10), LOAD_FAILURE));
+        CurlReport curl = new CurlReport(List.of(), 500, curlFailed, gap, Collections.nCopies(curlFailed, CURL_FAILURE));
         return new StepFigures(load, curl, new IndependentFigures(500, independentFailed, 40, 300),
                 Optional.of(new EdgeCount(edgeRetries, 0, 0, 0, 0)), frontendRetries, servers, new HealthFigures(10, 0, 50, 0, 0, 0));
     }
@@ -42,12 +46,15 @@ class VerdictTest {
 
     @Test
     void oneFailedRequestOfAnyClientFailsAPlannedStep() {
-        for (StepFigures one : List.of(figures(1, 0, 0, 0, 0, Optional.empty(), 200, 400),
-                figures(0, 1, 0, 0, 0, Optional.empty(), 200, 400), figures(0, 0, 1, 0, 0, Optional.empty(), 200, 400))) {
+        Map<StepFigures, String> misses = Map.of(
+                figures(1, 0, 0, 0, 0, Optional.empty(), 200, 400), "1 failed (first: load: " + LOAD_FAILURE + ")",
+                figures(0, 1, 0, 0, 0, Optional.empty(), 200, 400), "1 failed (first: curl: 3.2s  FAILED: status 502 (-))",
+                figures(0, 0, 1, 0, 0, Optional.empty(), 200, 400), "1 failed");
+        misses.forEach((one, miss) -> {
             Verdict verdict = Verdict.judge(one, Verdict.Kind.PLANNED, SINGLE_NODE);
             assertEquals("FAILED", verdict.word());
-            assertEquals(List.of("1 failed"), verdict.misses());
-        }
+            assertEquals(List.of(miss), verdict.misses());
+        });
     }
 
     @Test
@@ -76,7 +83,7 @@ class VerdictTest {
     @Test
     void serversAreNotComparedWhenClientsSawFailures() {
         StepFigures failing = figures(2, 0, 0, 0, 0, Optional.of(new ServerFigures(5_000, 2, 0)), 200, 400);
-        assertEquals(List.of("2 failed"), Verdict.judge(failing, Verdict.Kind.PLANNED, SINGLE_NODE).misses());
+        assertEquals(List.of("2 failed (first: load: " + LOAD_FAILURE + ")"), Verdict.judge(failing, Verdict.Kind.PLANNED, SINGLE_NODE).misses());
     }
 
     @Test
