@@ -37,23 +37,21 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(FakeImageBackend.class)
 class WrongRedisPasswordTest {
 
+    private static final int POOL_SIZE = 1;
+    private static final int PAGES = 300;
+
     public static class OneConnection implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("monsterstack.redis.pool-size", "1");
+            return Map.of("monsterstack.redis.pool-size", Integer.toString(POOL_SIZE));
         }
     }
-
-    private static final int PAGES = 300;
 
     @ConfigProperty(name = "test.redis.port")
     int redisPort;
 
     @ConfigProperty(name = "test.redis.password-file")
     Path redisPasswordFile;
-
-    @ConfigProperty(name = "quarkus.redis.max-pool-size")
-    int poolSize;
 
     @TestHTTPResource(value = "health", management = true)
     URL health;
@@ -69,7 +67,7 @@ class WrongRedisPasswordTest {
             given().when().get("/").then().statusCode(200).body(containsString("counter disabled"));
         }
         int connected = connectedClients() - 1; // less the one asking
-        assertTrue(connected <= poolSize,
+        assertTrue(connected <= POOL_SIZE,
                 connected + " connections still open to Redis after " + PAGES + " pages met a wrong password");
     }
 
