@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The project's test command: installs what the tests need (Debian's redis-server, which the
-# frontend tests start as a real process; promtool, from Debian's prometheus), checks the
+# frontend tests start as a real process; haproxy, which runs the edge's configuration in the
+# drills' tests; promtool, from Debian's prometheus), checks the
 # Prometheus configuration and runs the alerting rules' unit tests, then runs every module's
 # tests with the wrapper.
 set -Eeuo pipefail
@@ -15,8 +16,8 @@ usage: $self [MAVEN ARGUMENTS...]
 Checks images/prometheus/prometheus.yml (promtool check config) and the rules beside it
 (promtool check rules, then promtool test rules on rules/*.test.yml), then runs ./mvnw -B verify:
 unit tests, @QuarkusTest tests against a real redis-server, and the end-to-end test that runs
-both service jars and Redis as processes. Installs redis-server and Debian's prometheus (for
-promtool) first when they are missing (as root).
+both service jars and Redis as processes. Installs redis-server, haproxy and Debian's prometheus
+(for promtool) first when they are missing (as root).
 
 Examples:
   $self
@@ -28,7 +29,8 @@ case "${1:-}" in
     -h|--help) usage; exit 0 ;;
 esac
 
-ensure_packages redis-server:redis-server
+export PATH="$PATH:/usr/sbin"  # Debian's haproxy, where a user's PATH leaves it out
+ensure_packages redis-server:redis-server haproxy:haproxy
 if ! command -v promtool > /dev/null; then
     ensure_packages promtool:prometheus
     # Only promtool is needed: the package's daemon would hold port 9090, the default host

@@ -20,8 +20,8 @@ public class SilentConnections implements HttpServerOptionsCustomizer {
     /**
      * A few seconds, as Apache httpd's default KeepAliveTimeout. Longer than any answer takes (the
      * frontend's slowest, a monster with every wait at its allowed maximum, takes 4.5 s: FrontendConfig),
-     * and than the edge keeps an idle connection to this server: HAProxy keeps none beyond its
-     * client's keep-alive (images/haproxy/haproxy.cfg, 2 s), the frontend's REST client none beyond
+     * and than a client of this server keeps a connection idle: HAProxy keeps none (a connection
+     * per request, images/haproxy/haproxy.cfg), the frontend's REST client none beyond
      * {@code quarkus.rest-client.imagebackend.connection-ttl} (2 s).
      */
     public static final Duration TIMEOUT = Duration.ofSeconds(5);
