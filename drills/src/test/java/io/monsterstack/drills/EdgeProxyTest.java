@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.sun.net.httpserver.HttpServer;
@@ -56,11 +57,11 @@ class EdgeProxyTest {
         edgePort = freePort();
         // The stack's file, its ports moved to free ones here; one server slot, so that the
         // client's next request meets the task connection its previous one used.
-        String config = Files.readString(CONFIG)
-                .replace("bind :5000", "bind 127.0.0.1:" + edgePort)
-                .replace("bind :8404", "bind 127.0.0.1:" + freePort())
-                .replace("check port 9000", "check port " + checks.getAddress().getPort())
-                .replace("server-template task 16", "server-template task 1");
+        String config = Files.readString(CONFIG);
+        config = replaced(config, "bind :5000", "bind 127.0.0.1:" + edgePort);
+        config = replaced(config, "bind :8404", "bind 127.0.0.1:" + freePort());
+        config = replaced(config, "check port 9000", "check port " + checks.getAddress().getPort());
+        config = replaced(config, "server-template task 16", "server-template task 1");
         configFile = Files.createTempFile("edge", ".cfg");
         Files.writeString(configFile, config);
         ProcessBuilder builder = new ProcessBuilder(haproxy(), "-db", "-f", configFile.toString()).redirectErrorStream(true)
@@ -191,6 +192,12 @@ class EdgeProxyTest {
         return Stream.of(System.getenv("PATH").split(":")).map(dir -> Path.of(dir, "haproxy")).filter(Files::isExecutable)
                 .findFirst().orElseThrow(() -> new IllegalStateException("haproxy not on the PATH: run scripts/test.sh"))
                 .toString();
+    }
+
+    /** The configuration with {@code line} changed, which it must hold once. */
+    private static String replaced(String config, String line, String replacement) {
+        assertEquals(1, config.split(Pattern.quote(line), -1).length - 1, "once in " + CONFIG + ": " + line);
+        return config.replace(line, replacement);
     }
 
     private static void daemon(Runnable task) {
