@@ -18,8 +18,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * so that it runs the containers as the stack does: a service's resource limits and its image (the
  * drills give it the file as "docker stack config" resolves it). Read with SnakeYAML, so any YAML
  * layout the file may take (quotes, flow style, comments, anchors and merge keys) reads as Compose
- * reads it. Scalars stay the text the file writes: cpus
- * "0.50" stays "0.50", not the number 0.5.
+ * reads it. Scalars stay the text the file writes: cpus "0.50" stays "0.50", not the number 0.5.
  */
 public final class SwarmStackFile {
 

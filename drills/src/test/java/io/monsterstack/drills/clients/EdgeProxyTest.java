@@ -1,4 +1,4 @@
-package io.monsterstack.drills;
+package io.monsterstack.drills.clients;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.sun.net.httpserver.HttpServer;
+import io.monsterstack.testsupport.RawHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,12 +31,14 @@ import org.junit.jupiter.api.Test;
  * The stack's edge (images/haproxy/haproxy.cfg, run by Debian's haproxy, the image's version) in
  * front of a task that closes a connection it has already answered on, unanswered, the next time
  * it is used: what a task's 5 s idle close does to a connection the edge reuses at that moment.
- * Kept-alive POSTs from one client must all be answered, each on a task connection of its own.
+ * Kept-alive POSTs from one client (the load's own connection) must all be answered, each on a
+ * task connection of its own.
  */
 class EdgeProxyTest {
 
     private static final Path CONFIG = Path.of("../images/haproxy/haproxy.cfg");
     private static final Duration START = Duration.ofSeconds(10);
+    private static final Duration ANSWER = Duration.ofSeconds(5);
 
     private final AtomicInteger taskConnections = new AtomicInteger();
     private final List<Socket> accepted = new ArrayList<>();
@@ -68,7 +72,8 @@ class EdgeProxyTest {
                 .redirectOutput(Path.of("target", "edge-proxy-test.log").toFile());
         builder.environment().put("FRONTEND_ADDR", "127.0.0.1:" + task.getLocalPort());
         edge = builder.start();
-        awaitAnswer();
+        // It answers once its first check of the task has passed.
+        RawHttp.await(URI.create("http://127.0.0.1:" + edgePort + "/"), 200, START);
     }
 
     @AfterEach
@@ -89,12 +94,13 @@ class EdgeProxyTest {
     @Test
     void keptAlivePostsAreAllAnsweredEachOnATaskConnectionOfItsOwn() throws IOException {
         int before = taskConnections.get();
-        try (Socket client = new Socket("127.0.0.1", edgePort)) {
-            client.setSoTimeout(5_000);
+        byte[] post = ("POST / HTTP/1.1\r\nHost: edge\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                + "Content-Length: 6\r\n\r\nname=a").getBytes(StandardCharsets.ISO_8859_1);
+        try (HttpConnection client = new HttpConnection(URI.create("http://127.0.0.1:" + edgePort), ANSWER, ANSWER)) {
             for (int i = 1; i <= 3; i++) {
-                client.getOutputStream().write(("POST / HTTP/1.1\r\nHost: edge\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                        + "Content-Length: 6\r\n\r\nname=a").getBytes(StandardCharsets.ISO_8859_1));
-                assertEquals("HTTP/1.1 200 OK", statusLine(client.getInputStream()), "POST " + i + " on one client connection");
+                HttpConnection.Answer answer = client.exchange(post);
+                assertEquals(200, answer.status(), "POST " + i + " on one client connection");
+                assertTrue(answer.reusable(), "the edge keeps the client's connection");
             }
         }
         assertEquals(3, taskConnections.get() - before, "task connections for three requests");
@@ -142,49 +148,6 @@ class EdgeProxyTest {
         int length = head.toString().lines().filter(line -> line.toLowerCase().startsWith("content-length:"))
                 .mapToInt(line -> Integer.parseInt(line.substring(15).trim())).findFirst().orElse(0);
         in.readNBytes(length);
-    }
-
-    private static String statusLine(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        for (int b; (b = in.read()) != '\n'; ) {
-            if (b < 0) {
-                return "connection closed without an answer";
-            }
-            line.append((char) b);
-        }
-        // The rest of the answer: headers, then a 3-byte body.
-        for (String header; !(header = readLine(in)).isEmpty(); ) {
-            assertTrue(header.contains(":"), header);
-        }
-        in.readNBytes(3);
-        return line.toString().strip();
-    }
-
-    private static String readLine(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        for (int b; (b = in.read()) != '\n' && b >= 0; ) {
-            line.append((char) b);
-        }
-        return line.toString().strip();
-    }
-
-    /** Waits until the edge has the task up and answers through it. */
-    private void awaitAnswer() throws Exception {
-        long deadline = System.nanoTime() + START.toNanos();
-        while (true) {
-            try (Socket probe = new Socket("127.0.0.1", edgePort)) {
-                probe.setSoTimeout(2_000);
-                probe.getOutputStream().write("GET / HTTP/1.1\r\nHost: edge\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-                if (statusLine(probe.getInputStream()).equals("HTTP/1.1 200 OK")) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            assertTrue(edge.isAlive(), "haproxy exited: target/edge-proxy-test.log");
-            assertTrue(System.nanoTime() < deadline, "no answer through the edge within " + START);
-            Thread.sleep(100);
-        }
     }
 
     /** Debian's haproxy on the PATH (scripts/test.sh installs it and adds /usr/sbin). */
