@@ -7,11 +7,8 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -28,8 +25,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = FakeImageBackend.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class HealthTest {
 
-    @ConfigProperty(name = "monsterstack.redis.password-file")
-    Path passwordFile;
+    RedisServer.Admin redis;
 
     @ConfigProperty(name = "quarkus.rest-client.imagebackend.url")
     String backendUrl;
@@ -69,8 +65,8 @@ class HealthTest {
     }
 
     @Test
-    void passwordNeverShows() throws IOException {
-        String password = Files.readString(passwordFile).strip();
+    void passwordNeverShows() {
+        String password = redis.password();
         Map<String, Integer> statuses = Map.of("/", 200, "/healthz", 200, "/nope", 404);
         statuses.forEach((path, status) -> given().when().get(path).then()
                 .statusCode(status)

@@ -4,8 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.net.URL;
-
 import jakarta.inject.Inject;
 
 import io.monsterstack.service.health.SelfWarmUp;
@@ -13,7 +11,6 @@ import io.monsterstack.testsupport.ScrapedMetrics;
 import io.monsterstack.testsupport.WarmedUpContract;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
@@ -30,9 +27,6 @@ class WarmUpTest extends WarmedUpContract {
 
     @Inject
     RedisDataSource redis;
-
-    @TestHTTPResource(value = "metrics", management = true)
-    URL metrics;
 
     @Test
     void warmUpCountsNoVisitButAForgedHeaderIs() throws InterruptedException {

@@ -5,15 +5,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
 import io.quarkus.test.common.ResourceArg;
@@ -22,7 +15,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,11 +39,7 @@ class WrongRedisPasswordTest {
         }
     }
 
-    @ConfigProperty(name = "test.redis.port")
-    int redisPort;
-
-    @ConfigProperty(name = "test.redis.password-file")
-    Path redisPasswordFile;
+    RedisServer.Admin redis;
 
     @TestHTTPResource(value = "health", management = true)
     URL health;
@@ -66,24 +54,8 @@ class WrongRedisPasswordTest {
         for (int i = 0; i < PAGES; i++) {
             given().when().get("/").then().statusCode(200).body(containsString("counter disabled"));
         }
-        int connected = connectedClients() - 1; // less the one asking
+        int connected = redis.connectedClients() - 1; // less the one asking
         assertTrue(connected <= POOL_SIZE,
                 connected + " connections still open to Redis after " + PAGES + " pages met a wrong password");
-    }
-
-    /** Redis's own count of open client connections, asked with the right password. */
-    private int connectedClients() throws IOException {
-        String password = Files.readString(redisPasswordFile).strip();
-        try (Socket socket = new Socket("127.0.0.1", redisPort)) {
-            OutputStream out = socket.getOutputStream();
-            out.write(("AUTH " + password + "\r\nINFO clients\r\n").getBytes(StandardCharsets.UTF_8));
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (line.startsWith("connected_clients:")) {
-                    return Integer.parseInt(line.substring("connected_clients:".length()));
-                }
-            }
-            throw new IOException("Redis did not report connected_clients");
-        }
     }
 }
