@@ -29,6 +29,6 @@ final class Prometheus {
     }
 
     private static int appTasks(Rig rig) {
-        return rig.stack().taskContainers("frontend").size() + rig.stack().taskContainers("imagebackend").size();
+        return rig.stack().taskContainers("frontend", "imagebackend").size();
     }
 }

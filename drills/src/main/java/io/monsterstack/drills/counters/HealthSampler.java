@@ -66,13 +66,7 @@ public final class HealthSampler {
 
     private void sample() {
         for (Docker engine : engines) {
-            // One listing for both services: a docker command costs this machine about 50 ms of CPU.
-            List<String> containers = engine.lines("ps", "--filter", "label=com.docker.stack.namespace=" + stack.name(),
-                    "--format", "{{.ID}} {{.Label \"com.docker.swarm.service.name\"}}").stream()
-                    .map(line -> line.split(" ", 2))
-                    .filter(task -> task.length == 2 && (task[1].equals(stack.service("frontend")) || task[1].equals(stack.service("imagebackend"))))
-                    .map(task -> task[0])
-                    .toList();
+            List<String> containers = engine.taskContainers(stack.name(), "frontend", "imagebackend");
             if (containers.isEmpty()) {
                 continue;
             }

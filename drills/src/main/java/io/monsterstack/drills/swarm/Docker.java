@@ -2,9 +2,12 @@ package io.monsterstack.drills.swarm;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The docker command against one engine: this machine's (DOCKER_HOST as the drill got it), or a
@@ -55,8 +58,17 @@ public record Docker(String host) {
         return env;
     }
 
-    /** The containers of a stack service's tasks on this engine. */
-    public List<String> taskContainers(String stack, String service) {
-        return lines("ps", "-q", "--filter", "label=com.docker.swarm.service.name=" + stack + "_" + service);
+    /**
+     * The running containers of the tasks of a stack's services on this engine, in one listing (a
+     * docker command costs this machine about 50 ms of CPU; label filters can only narrow, never add).
+     */
+    public List<String> taskContainers(String stack, String... services) {
+        Set<String> wanted = Arrays.stream(services).map(service -> stack + "_" + service).collect(Collectors.toSet());
+        return lines("ps", "--filter", "label=com.docker.stack.namespace=" + stack,
+                "--format", "{{.ID}} {{.Label \"com.docker.swarm.service.name\"}}").stream()
+                .map(line -> line.split(" ", 2))
+                .filter(task -> task.length == 2 && wanted.contains(task[1]))
+                .map(task -> task[0])
+                .toList();
     }
 }

@@ -63,8 +63,8 @@ public record Stack(String name, URI url, Docker docker) {
         return docker.out("service", "inspect", "--format", "{{.Spec.TaskTemplate.ContainerSpec.Image}}", service(service));
     }
 
-    public List<String> taskContainers(String service) {
-        return docker.taskContainers(name, service);
+    public List<String> taskContainers(String... services) {
+        return docker.taskContainers(name, services);
     }
 
     /** The containers' addresses on the stack's network, as the engine that runs them says. */
