@@ -49,11 +49,18 @@ public class SelfWarmUp implements OwnRequests {
         // Quarkus says this server listens before it knows whether the management interface got its
         // port: the warm-up waits until the whole start has succeeded, so that a start that fails
         // sends no request into the stop that follows it, and its failure is the only thing reported.
-        Application application = Application.currentApplication();
-        vertx.setPeriodic(10, timer -> {
+        beginOnceStarted(Application.currentApplication());
+    }
+
+    // A one-shot timer armed again, not a periodic one cancelled from its handler: Vert.x 4 throws
+    // there when the timer fires before setPeriodic has returned (a thread paused by a CPU quota),
+    // and the warm-up would never begin.
+    private void beginOnceStarted(Application application) {
+        vertx.setTimer(10, timer -> {
             if (application.isStarted()) {
-                vertx.cancelTimer(timer);
                 begin();
+            } else {
+                beginOnceStarted(application);
             }
         });
     }
