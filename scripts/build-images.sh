@@ -106,8 +106,7 @@ json_array() {
 
 # trainee <name> <image> <port> [docker run options...]: starts the image for training and waits
 # until it is healthy, that is until its warm-up requests are answered. Its JVM runs with the
-# image's own options, and more metaspace: writing the cache needs room beyond the 48-80 MB the
-# services run with (the cache written is accepted with the smaller limit).
+# image's own options, and the training's (common.sh).
 trainee() {
     local name="$1" image="$2" port="$3" command env envs=()
     shift 3
@@ -116,7 +115,7 @@ trainee() {
     docker run -d --name "$name" --network "$scratch_network" --network-alias "${name##*-}" \
         --label "$scratch_label" "${envs[@]}" "$@" \
         --entrypoint "${command[0]}" "$image" "${command[@]:1:${#command[@]}-3}" \
-        "${aot_options[@]}" -XX:MaxMetaspaceSize=128m -XX:AOTCacheOutput=/tmp/app.aot \
+        "${aot_options[@]}" "${training_options[@]}" -XX:AOTCacheOutput=/tmp/app.aot \
         "${command[@]: -2}" > /dev/null
     wait_until 180 "$name to answer its warm-up" healthy "$name" "$port" \
         || { docker logs --tail 20 "$name" >&2; return 1; }

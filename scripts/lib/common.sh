@@ -77,9 +77,12 @@ ensure_packages() {
 }
 
 # AOT training (build-images.sh, bench.sh): how a service runs while its JVM records the cache:
-# its own warm-up, only longer. aot_options: JVM options the cache needs when it is written and
-# when it is used (a cache made with other object headers is refused).
+# its own warm-up, only longer, with more metaspace (writing the cache needs room beyond the
+# 48-80 MB the services run with; the cache written is accepted with the smaller limit).
+# aot_options: JVM options the cache needs when it is written and when it is used (a cache made
+# with other object headers is refused).
 training_env=(WARM_UP_REQUESTS=3000 WARM_UP_MAX_DURATION=120s SHUTDOWN_DELAY=0s)
+training_options=(-XX:MaxMetaspaceSize=128m)
 aot_options=(-XX:+UseCompactObjectHeaders)
 
 # A Docker network of this script's own, with a Redis on it (alias redis) as in the stack, for

@@ -5,9 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.monsterstack.drills.bench.Bench;
 import io.monsterstack.drills.swarm.DrillFailure;
 
-/** {@code scripts/drill.sh NAME [options]}: runs one drill and exits 0 when it passed (or a command: cluster, measure-start). */
+/** {@code scripts/drill.sh NAME [options]}: runs one drill and exits 0 when it passed (or a command: cluster, measure-start, bench). */
 public final class Drills {
 
     static final String USAGE = """
@@ -17,7 +18,8 @@ public final class Drills {
                    drill.sh rollback [--tag TAG] [--timeout SECONDS]
                    drill.sh cluster up [NODES] [--managers M] | down [--keep-images] | status | env
                    drill.sh measure-start [--runs N] [--tag TAG] [--only SERVICE] [--env KEY=VALUE]... [--cpus N] [--compare-aot]
-            (scripts/drill.sh --help says what each does)
+                   bench.sh [--duration S] [--warmup S] [--connections "16 64"] [--baseline DIR] [--out DIR] [--report-only]
+            (scripts/drill.sh --help says what each does; scripts/bench.sh --help what the bench measures)
             """;
 
     private Drills() {
@@ -31,6 +33,9 @@ public final class Drills {
         List<String> options = Arrays.asList(args).subList(1, args.length);
         if (args[0].equals("cluster")) {
             System.exit(ClusterCommand.run(options));
+        }
+        if (args[0].equals("bench")) {
+            System.exit(Bench.command(options, Settings.fromEnvironment("monsterstack", Duration.ZERO).repo()));
         }
         if (args[0].equals("measure-start")) {
             System.exit(MeasureStart.command(options));

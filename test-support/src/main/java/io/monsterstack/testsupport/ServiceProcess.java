@@ -48,7 +48,7 @@ public final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** A packaged Quarkus jar, run by this JVM's java, on free ports unless its {@link Builder#env} sets them. */
+    /** A packaged Quarkus jar, run by this JVM's java unless {@link Builder#java} says another, on free ports unless its {@link Builder#env} sets them. */
     public static Builder jar(Path jar) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package its module first");
@@ -78,6 +78,7 @@ public final class ServiceProcess implements AutoCloseable {
         private final List<String> jvmOptions = new ArrayList<>();
         private final Map<String, String> properties = new LinkedHashMap<>();
         private final Map<String, String> environment = new HashMap<>();
+        private String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         private Path log;
         private int port;
         private int managementPort;
@@ -101,6 +102,18 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException("no quarkus.jib.jvm-additional-arguments in " + applicationProperties);
             }
             jvmOptions.addAll(Arrays.asList(options.split(",")));
+            return this;
+        }
+
+        /** The java that runs a {@link #jar}, such as the images' JDK. */
+        public Builder java(String command) {
+            java = command;
+            return this;
+        }
+
+        /** JVM options of a {@link #jar}, after its image's. */
+        public Builder jvmOptions(List<String> options) {
+            jvmOptions.addAll(options);
             return this;
         }
 
@@ -143,7 +156,7 @@ public final class ServiceProcess implements AutoCloseable {
             }
             List<String> line = new ArrayList<>();
             if (jar != null) {
-                line.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+                line.add(java);
                 line.addAll(jvmOptions);
                 properties.forEach((key, value) -> line.add("-D" + key + "=" + value));
                 line.addAll(List.of("-jar", jar.toString()));
@@ -183,6 +196,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** Its process id, where /proc counts its CPU. */
+    public long pid() {
+        return process.pid();
     }
 
     /** {@code path} on its application port. */

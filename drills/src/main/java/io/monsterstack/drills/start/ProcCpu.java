@@ -44,6 +44,20 @@ public record ProcCpu(Path root, long ticksPerSecond) {
         return ThreadGroups.fromStatLines(lines, ticksPerSecond);
     }
 
+    /** The CPU time (user + system) the processes have used so far, in ms, from /proc/PID/stat: whole thread groups, ended threads included. */
+    public long processMs(long... pids) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (long pid : pids) {
+            lines.add(Files.readString(root.resolve(Long.toString(pid)).resolve("stat")).strip());
+        }
+        return ThreadGroups.fromStatLines(lines, ticksPerSecond).totalMs();  // a process's stat line reads as a thread's
+    }
+
+    /** The machine's cores, online or not: the cpuN lines of /proc/stat. */
+    public int cores() throws IOException {
+        return (int) Files.readAllLines(root.resolve("stat")).stream().filter(line -> line.matches("cpu[0-9]+ .*")).count();
+    }
+
     /**
      * The CPU time the machine has been busy so far, all cores: the first line of /proc/stat
      * without idle and iowait (user, nice, system, irq, softirq, steal), in ms.

@@ -1,8 +1,10 @@
 package io.monsterstack.drills.start;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -75,6 +77,18 @@ public final class SwarmStackFile {
             throw new IllegalStateException(file + ": no image for " + service);
         }
         return image;
+    }
+
+    /** The value the service's command gives an option ("--maxmemory 192mb"): the word after it; throws when it gives none. */
+    public String commandOption(String service, String option) {
+        Object command = service(service).get("command");
+        String text = command instanceof List<?> words ? words.stream().map(String::valueOf).collect(Collectors.joining(" "))
+                : String.valueOf(command);
+        Matcher matcher = Pattern.compile("(?:^|\\s)" + Pattern.quote(option) + "\\s+(\\S+)").matcher(text);
+        if (!matcher.find()) {
+            throw new IllegalStateException(file + ": no " + option + " in " + service + "'s command");
+        }
+        return matcher.group(1);
     }
 
     private Map<?, ?> service(String service) {

@@ -1,14 +1,41 @@
 package io.monsterstack.drills.start;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The CPU time a JVM's threads have used, by what they do: the Vert.x event loops (which serve the
  * requests, and the warm-up's), the JIT's compiler threads, the VM thread (which runs the serial
  * collector at its safepoints) with any GC workers, the main thread (start-up), and the rest. The
- * same groups as thread_groups_ms in scripts/lib/local-processes.sh, which the bench reports.
+ * same groups the bench reports (scripts/bench.sh).
  */
 public record ThreadGroups(long loopsMs, long jitMs, long gcMs, long mainMs, long otherMs) {
+
+    /** The groups' short names, in the order of the record, and their headings in tables. */
+    public static final Map<String, String> HEADINGS = headings();
+
+    private static Map<String, String> headings() {
+        Map<String, String> headings = new LinkedHashMap<>();
+        headings.put("loops", "event loops");
+        headings.put("jit", "JIT");
+        headings.put("gc", "GC + VM");
+        headings.put("main", "main");
+        headings.put("other", "other");
+        return Collections.unmodifiableMap(headings);
+    }
+
+    /** Each group's ms by its short name, in the order of {@link #HEADINGS}. */
+    public Map<String, Long> byName() {
+        long[] ms = {loopsMs, jitMs, gcMs, mainMs, otherMs};
+        Map<String, Long> named = new LinkedHashMap<>();
+        int i = 0;
+        for (String name : HEADINGS.keySet()) {
+            named.put(name, ms[i++]);
+        }
+        return named;
+    }
 
     public long totalMs() {
         return loopsMs + jitMs + gcMs + mainMs + otherMs;

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +48,25 @@ class ProcCpuTest {
         assertEquals(1150, groups.mainMs());
         assertEquals(420, groups.otherMs());
         assertEquals(5460, groups.totalMs());
+    }
+
+    @Test
+    void processesAreTheirWholeStatLinesAddedUpAndTheirGroupsByName() throws IOException {
+        thread(4242, 4242, "java", 3, 1);
+        thread(51, 51, "nginx", 20, 6);
+        Files.copy(proc.resolve("4242/task/4242/stat"), proc.resolve("4242/stat"));
+        Files.copy(proc.resolve("51/task/51/stat"), proc.resolve("51/stat"));
+        ProcCpu cpu = new ProcCpu(proc, 100);
+        assertEquals(40, cpu.processMs(4242));
+        assertEquals(300, cpu.processMs(4242, 51));
+        assertEquals(List.of("loops", "jit", "gc", "main", "other"), List.copyOf(cpu.threadGroups(4242).byName().keySet()));
+        assertEquals(40, cpu.threadGroups(4242).byName().get("main"));
+    }
+
+    @Test
+    void theCoresAreTheCpuLinesOfProcStat() throws IOException {
+        Files.writeString(proc.resolve("stat"), "cpu  10 0 5 100 0 0 0 0 0 0\ncpu0 5 0 2 50 0 0 0 0 0 0\ncpu1 5 0 3 50 0 0 0 0 0 0\nintr 1\n");
+        assertEquals(2, new ProcCpu(proc, 100).cores());
     }
 
     @Test

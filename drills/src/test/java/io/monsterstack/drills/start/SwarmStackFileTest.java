@@ -179,6 +179,23 @@ class SwarmStackFileTest {
         assertTrue(stack.image("redis").startsWith("redis:"), stack.image("redis"));
     }
 
+    @Test
+    void anOptionOfTheCommandIsTheWordAfterIt() throws IOException {
+        SwarmStackFile stack = SwarmStackFile.parse("f.yml", """
+                services:
+                  redis:
+                    command: [sh, -c, "exec redis-server - --maxmemory-policy volatile-lru --maxmemory 192mb <<CONF"]
+                  cache:
+                    command: redis-server --maxmemory 64mb
+                """);
+        assertEquals("192mb", stack.commandOption("redis", "--maxmemory"));
+        assertEquals("volatile-lru", stack.commandOption("redis", "--maxmemory-policy"));
+        assertEquals("64mb", stack.commandOption("cache", "--maxmemory"));
+        assertEquals("f.yml: no --maxmemory-policy in cache's command",
+                assertThrows(IllegalStateException.class, () -> stack.commandOption("cache", "--maxmemory-policy")).getMessage());
+        assertTrue(projectStackFile().commandOption("redis", "--maxmemory").matches("[0-9]+[kmg]b"));
+    }
+
     /** The project's stack file as written (the drills read it through "docker stack config"). */
     private static SwarmStackFile projectStackFile() throws IOException {
         Path file = Path.of("../stack/docker-compose.swarm.yml");
