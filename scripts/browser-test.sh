@@ -84,11 +84,15 @@ EOF
         || { error "Prometheus did not start; $(tail -n 3 "$dir/prometheus.log")"; return 1; }
 }
 
-# console_has_data PORT: every recording the console draws has a value for both local tasks.
+# console_has_data PORT: every recording the console draws has a value for both local tasks, and
+# had one at an earlier evaluation too: a chart draws a line only from two points on.
 console_has_data() {
-    local query='count(task:http_requests:rate1m) == 2 and on() count(task:http_request_duration_seconds:p99_1m >= 0) == 2
-        and on() count(layer:monster_lookups:rate1m) > 0 and on() monsterstack:visits:rate1m > 0
-        and on() count(service:http_requests_5xx:ratio_rate1m) == 2'
+    local query='count(count_over_time(task:http_requests:rate1m[1m]) >= 2) == 2
+        and on() count(task:http_request_duration_seconds:p99_1m >= 0) == 2
+        and on() count(count_over_time(task:http_request_duration_seconds:p99_1m[1m]) >= 2) == 2
+        and on() count(count_over_time(layer:monster_lookups:rate1m[1m]) >= 2) > 0
+        and on() count(count_over_time(monsterstack:visits:rate1m[1m]) >= 2) > 0
+        and on() count(count_over_time(service:http_requests_5xx:ratio_rate1m[1m]) >= 2) == 2'
     curl -fs "http://127.0.0.1:$1/api/v1/query" --data-urlencode "query=$query" | grep -q '"value"'
 }
 
