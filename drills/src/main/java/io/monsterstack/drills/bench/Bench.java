@@ -121,7 +121,7 @@ public final class Bench {
         Files.deleteIfExists(results.facts());
         Files.deleteIfExists(results.runs());
         stack.startRedis(stackFile);
-        Build ours = new Build("ours", "", freePort(), freePort());
+        Build ours = new Build("ours", "", ServiceProcess.freePort(), ServiceProcess.freePort());
         builds.add(ours);
         stack.backendPort(ours.backendPort());
 
@@ -228,7 +228,7 @@ public final class Bench {
             }
             step("the baseline's services, from " + checkout + " (" + Shell.run("git", "-C", checkout.toString(), "log", "-1",
                     "--format=%h, %cs").out() + ")");
-            Build baseline = new Build("baseline", "@baseline", freePort(), freePort());
+            Build baseline = new Build("baseline", "@baseline", ServiceProcess.freePort(), ServiceProcess.freePort());
             // A build from before the management interface answers readiness on the application port.
             boolean management = Files.readAllLines(checkout.resolve("frontend/src/main/resources/application.properties"))
                     .contains("quarkus.management.enabled=true");
@@ -305,10 +305,6 @@ public final class Bench {
         } catch (IOException e) {
             System.err.println("bench: note: " + work + " not removed: " + e.getMessage());
         }
-    }
-
-    private static int freePort() {
-        return ServiceProcess.freePort();
     }
 
     private static String sha256(String text) {

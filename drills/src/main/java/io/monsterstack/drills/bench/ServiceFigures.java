@@ -10,8 +10,7 @@ import java.util.Map;
  * given again is a sample more): the median of each key's samples, the ready times of every start,
  * the stack's cpus limit and the floors it sets: the CPU used until ready (healthy) divided by it.
  */
-public record ServiceFigures(String name, Map<String, Long> medians, List<Long> readyMsSamples, double cpuLimit,
-        double readyFloorS, double healthyFloorS) {
+public record ServiceFigures(String name, Map<String, Long> medians, List<Long> readyMsSamples, double cpuLimit) {
 
     static final String CPU_LIMIT = "cpu_limit";
 
@@ -46,9 +45,21 @@ public record ServiceFigures(String name, Map<String, Long> medians, List<Long> 
         }
         double cpus = limit.get(0);
         List<Long> ready = values.getOrDefault("ready_ms", List.of()).stream().map(Math::round).toList();
-        ServiceFigures s = new ServiceFigures(name, medians, ready, cpus, 0, 0);
-        return new ServiceFigures(name, medians, ready, cpus, Numbers.round(s.ms("ready_cpu_ms") / 1000.0 / cpus, 2),
-                Numbers.round(s.ms("healthy_cpu_ms") / 1000.0 / cpus, 2));
+        return new ServiceFigures(name, medians, ready, cpus);
+    }
+
+    /** The least time to ready a quota of {@link #cpuLimit} CPUs allows: the CPU used until ready over it, in s. */
+    public double readyFloorS() {
+        return floorS("ready_cpu_ms");
+    }
+
+    /** The same until healthy (the self warm-up done). */
+    public double healthyFloorS() {
+        return floorS("healthy_cpu_ms");
+    }
+
+    private double floorS(String cpuKey) {
+        return Numbers.round(ms(cpuKey) / 1000.0 / cpuLimit, 2);
     }
 
     /** The middle sample, or the mean of the two middle ones. */
