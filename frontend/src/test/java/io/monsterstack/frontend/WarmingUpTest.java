@@ -7,6 +7,7 @@ import io.monsterstack.testsupport.WarmingUpContract;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /** A warming frontend still serves its page, and its /healthz still reports Redis. */
@@ -21,6 +22,7 @@ class WarmingUpTest extends WarmingUpContract {
     }
 
     @Test
+    @Order(1)
     void aWarmingReplicaStillReportsRedis() {
         given().when().get("/healthz").then().statusCode(503).body("redis", equalTo("UP"));
     }

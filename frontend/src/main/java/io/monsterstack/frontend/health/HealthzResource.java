@@ -9,6 +9,7 @@ import io.monsterstack.service.health.ReplicaHealth;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
@@ -16,7 +17,8 @@ import org.jboss.resteasy.reactive.RestResponse;
  * warms itself up (so Swarm sends it no visitor before) and when one of its event loops has run
  * nothing for {@code EVENT_LOOP_STALL_LIMIT}. Redis and the image backend are reported as data only,
  * so their outage never gets healthy replicas restarted; their probes are bounded (at most 1 s, in
- * parallel), so neither makes this answer slow.
+ * parallel), so neither makes this answer slow. {@code ?wait=N} holds the answer up to N seconds
+ * while the warm-up runs (the stack's healthcheck asks, {@link ReplicaHealth#within}).
  */
 @Path("/healthz")
 public class HealthzResource {
@@ -34,15 +36,14 @@ public class HealthzResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<Healthz>> healthz() {
-        return Uni.combine().all().unis(redis.call(), imagebackend.call())
+    public Uni<RestResponse<Healthz>> healthz(@RestQuery String wait) {
+        return replica.within(wait).flatMap(self -> Uni.combine().all().unis(redis.call(), imagebackend.call())
                 .with((redisState, backendState) -> {
-                    ReplicaHealth.State self = replica.now();
                     Healthz body = new Healthz(self.serving() ? "UP" : "DOWN", self.warmedUp(), self.eventLoops(),
                             self.oldestHeartbeatAgeMs(), state(redisState), state(backendState));
                     return self.serving() ? RestResponse.ok(body)
                             : RestResponse.status(RestResponse.Status.SERVICE_UNAVAILABLE, body);
-                });
+                }));
     }
 
     /**

@@ -3,6 +3,8 @@ package io.monsterstack.service.health;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.event.ObservesAsync;
@@ -34,16 +36,18 @@ public class SelfWarmUp implements OwnRequests {
     private final AtomicInteger started = new AtomicInteger();
     private final AtomicInteger answered = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
-    private volatile boolean done;
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
 
     SelfWarmUp(WarmUpConfig config, Vertx vertx) {
         this.config = config;
         this.vertx = vertx;
-        this.done = config.requests() == 0;
+        if (config.requests() == 0) {
+            ended.complete(null);
+        }
     }
 
     void start(@ObservesAsync HttpServerStart server) {
-        if (done) {
+        if (done()) {
             return;
         }
         // Quarkus says this server listens before it knows whether the management interface got its
@@ -70,7 +74,7 @@ public class SelfWarmUp implements OwnRequests {
             warmUp(boundPort());
         } catch (RuntimeException e) {
             // A warm-up that cannot run must not keep a replica that can serve out of every pool.
-            done = true;
+            ended.complete(null);
             Log.warnf(e, "Warm-up skipped: %s", e.getMessage());
         }
     }
@@ -90,7 +94,7 @@ public class SelfWarmUp implements OwnRequests {
         AtomicInteger lanes = new AtomicInteger(config.concurrency());
         Runnable finish = () -> {
             client.close();
-            done = true;
+            ended.complete(null);
             Log.infof("Warmed up with %d requests to itself on port %d in %d ms (%d failed or answered 4xx/5xx)",
                     answered.get() + failed.get(), port, (System.nanoTime() - startedAt) / 1_000_000, failed.get());
         };
@@ -135,7 +139,12 @@ public class SelfWarmUp implements OwnRequests {
 
     /** True once the warm-up ended (all requests answered, or its deadline passed), or when it is off. */
     public boolean done() {
-        return done;
+        return ended.isDone();
+    }
+
+    /** Completes when the warm-up ends (at once when it is off). */
+    public CompletionStage<Void> ended() {
+        return ended.minimalCompletionStage();
     }
 
     @Override

@@ -10,7 +10,7 @@
  * <tr><th>probe (where it is set)</th><th>endpoint</th><th>frontend checks</th><th>image backend checks</th></tr>
  * <tr><td>Swarm's healthcheck, every 10 s; a task joins DNS at its first 200, five failures in a row restart it
  *     (stack/docker-compose.swarm.yml)</td>
- *     <td>{@code GET /healthz}</td>
+ *     <td>{@code GET /healthz?wait=3}: held up to 3 s while warming up ({@link ReplicaHealth#within})</td>
  *     <td>503 while warming up ({@link SelfWarmUp}) or with an event loop stalled
  *     ({@link EventLoopHealthCheck}); Redis and the backend are data only (health/HealthzResource)</td>
  *     <td>503 while warming up, with an event loop stalled or the renderer failing (IndexResource)</td></tr>
