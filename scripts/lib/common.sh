@@ -72,8 +72,12 @@ ensure_packages() {
     [ "${#missing[@]}" -eq 0 ] && return 0
     [ "$(id -u)" -eq 0 ] || { error "missing packages: ${missing[*]} (run as root to install them)"; return 1; }
     info "installing ${missing[*]}"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" > /dev/null
+    # One at a time when two of these scripts run at once: apt-get refuses to, it does not wait.
+    (
+        flock -w 900 9 || die "apt-get: another install held /run/lock/monsterstack-apt for 15 min"
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" > /dev/null
+    ) 9> /run/lock/monsterstack-apt
 }
 
 # AOT training (build-images.sh, bench.sh): how a service runs while its JVM records the cache:

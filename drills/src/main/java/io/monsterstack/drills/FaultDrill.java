@@ -36,7 +36,7 @@ final class FaultDrill implements Drill {
 
     static Drill create(List<String> options) {
         Drills.only(options, List.of(), List.of());
-        DrillRun run = DrillRun.onThisEngine(Settings.fromEnvironment("monsterstack", Duration.ofSeconds(5)));
+        DrillRun run = DrillRun.onThisEngine(Settings.fromEnvironment("monsterstack", Duration.ofSeconds(2)));
         return new FaultDrill(run);
     }
 

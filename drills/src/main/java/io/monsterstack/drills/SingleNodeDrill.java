@@ -46,7 +46,7 @@ final class SingleNodeDrill implements Drill {
 
     static Drill create(List<String> options) {
         Drills.only(options, List.of("--keep"), List.of());
-        return new SingleNodeDrill(Settings.fromEnvironment("monsterstack-e2e", Duration.ofSeconds(5)), Drills.flag(options, "--keep"));
+        return new SingleNodeDrill(Settings.fromEnvironment("monsterstack-e2e", Duration.ofSeconds(2)), Drills.flag(options, "--keep"));
     }
 
     @Override
