@@ -18,7 +18,9 @@ Builds MonsterStack's images, named like the stack files expect
                           linked, method profiles) as it exits. The cache, zstd-compressed,
                           becomes the image's last layer, unpacked by each container at start
                           (~0.1 s of CPU). The build fails unless the image's own JVM accepts
-                          it. MONSTERSTACK_VERSION=<tag> is baked in.
+                          it. That image is kept as <name>:build-<digest of its sources>,
+                          and the tagged one is it with MONSTERSTACK_VERSION=<tag> and the
+                          --env values set: another tag of the same sources takes seconds.
   haproxy ($haproxy_tag), prometheus ($prometheus_tag)
                           images/haproxy (the edge proxy, the read-only Docker API) and
                           images/prometheus, on the public HAProxy and Prometheus images
@@ -54,7 +56,11 @@ option() {
             others=()
             return 2
             ;;
-        --env) envs+=("${2-}"); return 2 ;;
+        --env)
+            [[ "${2-}" =~ ^[A-Za-z_][A-Za-z0-9_]*= ]] || die "--env takes KEY=VALUE"
+            envs+=("$2")
+            return 2
+            ;;
         --push) push=1 ;;
         --no-aot) aot= ;;
         *) return 1 ;;
@@ -71,14 +77,6 @@ step "base image $jre_image (images/jre)"
 build_image -f "$repo_dir/images/jre/Dockerfile" -t "$jre_image" "$repo_dir/images"
 info "$jre_image: $(image_size "$jre_image")"
 
-args=(
-    -B -q package -DskipTests -pl "$(IFS=,; echo "${modules[*]}")" -am
-    -Dquarkus.container-image.build=true
-    -Dquarkus.jib.base-jvm-image="docker://$jre_image"
-)
-for env in "${envs[@]}"; do
-    args+=(-Dquarkus.jib.environment-variables."${env%%=*}"="${env#*=}")
-done
 # The services' application.properties name their images from these variables.
 for module in "${modules[@]}"; do
     case "$module" in
@@ -86,9 +84,39 @@ for module in "${modules[@]}"; do
         imagebackend) IMAGEBACKEND_TAG="${tag:-$IMAGEBACKEND_TAG}" ;;
     esac
 done
-step "Jib build of ${modules[*]}"
-# Jib keeps a layer cache in the temporary folder, which other users of the machine may own.
-(cd "$repo_dir" && MAVEN_OPTS="${MAVEN_OPTS:-} -Djava.io.tmpdir=$work" ./mvnw "${args[@]}")
+
+# source_digest <module>: what the module's image is made of: its sources and the shared module's,
+# the build files, the JDK that compiles them, the base image, and whether and how it is trained.
+source_digest() {
+    {
+        (cd "$repo_dir" && find pom.xml mvnw .mvn service-support/pom.xml service-support/src/main "$1/pom.xml" \
+            "$1/src/main" scripts/build-images.sh scripts/lib/common.sh -type f -print0 | sort -z | xargs -0 sha256sum)
+        "${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1
+        docker image inspect --format '{{.Id}}' "$jre_image"
+        echo "aot=$aot"
+    } | sha256sum | cut -c1-16
+}
+
+# Each service's image is built and trained once per source digest, as <name>:build-<digest>; an
+# image of the same sources under another tag or --env (an update to a new title) is that image
+# with its own environment on top, made in seconds.
+declare -A build_tag build stale port=([frontend]=5000 [imagebackend]=8080)
+for module in "${modules[@]}"; do
+    build_tag[$module]="build-$(source_digest "$module")"
+    build[$module]="$(app_image "$module" "${build_tag[$module]}")"
+    if docker image inspect "${build[$module]}" > /dev/null 2>&1; then
+        info "$module: sources unchanged since ${build[$module]}"
+    else
+        stale[$module]=1
+    fi
+done
+if [ "${#stale[@]}" -gt 0 ]; then
+    step "Jib build of ${!stale[*]}"
+    # Jib keeps a layer cache in the temporary folder, which other users of the machine may own.
+    (cd "$repo_dir" && TAG="${build_tag[frontend]-}" IMAGEBACKEND_TAG="${build_tag[imagebackend]-}" \
+        MAVEN_OPTS="${MAVEN_OPTS:-} -Djava.io.tmpdir=$work" ./mvnw -B -q package -DskipTests -pl "$(IFS=,; echo "${!stale[*]}")" -am \
+            -Dquarkus.container-image.build=true -Dquarkus.jib.base-jvm-image="docker://$jre_image")
+fi
 
 # --- AOT training ------------------------------------------------------------------------------
 # entrypoint <image>: the image's entrypoint, one word per line (java, options, -jar, the jar).
@@ -157,25 +185,38 @@ DOCKERFILE
     info "$image: its own JVM accepts the AOT cache"
 }
 
-if [ -n "$aot" ]; then
+# with_environment <module>: the image of this build's tag, its build's with MONSTERSTACK_VERSION
+# and the --env values set (as build arguments: a value is taken as it is, spaces and quotes too).
+with_environment() {
+    local image env args=()
+    image="$(app_image "$1")"
+    echo "FROM ${build[$1]}" > "$work/Dockerfile"
+    for env in "MONSTERSTACK_VERSION=${image##*:}" "${envs[@]}"; do
+        printf 'ARG %s\nENV %s=${%s}\n' "${env%%=*}" "${env%%=*}" "${env%%=*}" >> "$work/Dockerfile"
+        args+=(--build-arg "$env")
+    done
+    build_image "${args[@]}" -t "$image" "$work"
+    built+=("$image")
+}
+
+if [ -n "$aot" ] && [ "${#stale[@]}" -gt 0 ]; then
     start_scratch_network
-    backend="$(app_image imagebackend)"
-    if [[ " ${modules[*]} " == *" imagebackend "* ]]; then
-        step "AOT training of $backend"
-        trainee "train-$$-imagebackend" "$backend" 8080
-        finish_training "train-$$-imagebackend" "$backend"
-    fi
-    if [[ " ${modules[*]} " == *" frontend "* ]]; then
-        frontend="$(app_image frontend)"
-        # The frontend's hot paths need a backend: the stack's (IMAGEBACKEND_TAG).
-        docker run -d --network "$scratch_network" --network-alias imagebackend --label "$scratch_label" \
-            -e WARM_UP_REQUESTS=0 "$backend" > /dev/null
-        step "AOT training of $frontend (Redis and $backend beside it)"
-        trainee "train-$$-frontend" "$frontend" 5000
-        finish_training "train-$$-frontend" "$frontend"
-    fi
 fi
-for module in "${modules[@]}"; do built+=("$(app_image "$module")"); done
+for module in "${modules[@]}"; do
+    if [ -n "$aot" ] && [ -n "${stale[$module]-}" ]; then
+        step "AOT training of ${build[$module]}"
+        if [ "$module" = frontend ]; then
+            # The frontend's hot paths need a backend: the stack's (IMAGEBACKEND_TAG).
+            backend="$(app_image imagebackend)"
+            docker run -d --network "$scratch_network" --network-alias imagebackend --label "$scratch_label" \
+                -e WARM_UP_REQUESTS=0 "$backend" > /dev/null
+            info "Redis and $backend beside it"
+        fi
+        trainee "train-$$-$module" "${build[$module]}" "${port[$module]}"
+        finish_training "train-$$-$module" "${build[$module]}"
+    fi
+    with_environment "$module"
+done
 
 for other in "${others[@]}"; do
     image="$(app_image "$other")"
