@@ -34,7 +34,8 @@ options:
   --env KEY=VALUE    bake an environment variable into the app images (repeatable)
   --push             push the images built to \$DOCKER_REGISTRY under \$DOCKER_USER, and nothing
                      else (docker login first)
-  --no-aot           skip the training and the AOT cache (faster build, slower start)
+  --no-aot           no training (faster build, slower start): an image of the same sources
+                     already trained is used as it is, else one without an AOT cache
 Needs Docker and a JDK 17 or newer for Maven (java on the PATH, or JAVA_HOME).
 USAGE
 }
@@ -70,6 +71,8 @@ parse_options "$@"
 command -v docker > /dev/null || die "no docker command: install Docker first"
 
 work="$(mktemp -d)"
+mkdir "$work/jib"
+echo jib > "$work/.dockerignore"  # $work is the training's build context too
 trap 'remove_scratch_network; rm -rf "$work"' EXIT
 built=()
 
@@ -86,23 +89,26 @@ for module in "${modules[@]}"; do
 done
 
 # source_digest <module>: what the module's image is made of: its sources and the shared module's,
-# the build files, the JDK that compiles them, the base image, and whether and how it is trained.
+# the build files (how it is trained too), the JDK that compiles them, the base image.
 source_digest() {
     {
         (cd "$repo_dir" && find pom.xml mvnw .mvn service-support/pom.xml service-support/src/main "$1/pom.xml" \
             "$1/src/main" scripts/build-images.sh scripts/lib/common.sh -type f -print0 | sort -z | xargs -0 sha256sum)
         "${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1
         docker image inspect --format '{{.Id}}' "$jre_image"
-        echo "aot=$aot"
     } | sha256sum | cut -c1-16
 }
 
 # Each service's image is built and trained once per source digest, as <name>:build-<digest>; an
 # image of the same sources under another tag or --env (an update to a new title) is that image
 # with its own environment on top, made in seconds.
-declare -A build_tag build stale port=([frontend]=5000 [imagebackend]=8080)
+declare -A build_tag=() build=() stale=() port=([frontend]=5000 [imagebackend]=8080)
 for module in "${modules[@]}"; do
     build_tag[$module]="build-$(source_digest "$module")"
+    # --no-aot: the trained image of these sources if there is one, else one left untrained.
+    if [ -z "$aot" ] && ! docker image inspect "$(app_image "$module" "${build_tag[$module]}")" > /dev/null 2>&1; then
+        build_tag[$module]+="-untrained"
+    fi
     build[$module]="$(app_image "$module" "${build_tag[$module]}")"
     if docker image inspect "${build[$module]}" > /dev/null 2>&1; then
         info "$module: sources unchanged since ${build[$module]}"
@@ -114,7 +120,7 @@ if [ "${#stale[@]}" -gt 0 ]; then
     step "Jib build of ${!stale[*]}"
     # Jib keeps a layer cache in the temporary folder, which other users of the machine may own.
     (cd "$repo_dir" && TAG="${build_tag[frontend]-}" IMAGEBACKEND_TAG="${build_tag[imagebackend]-}" \
-        MAVEN_OPTS="${MAVEN_OPTS:-} -Djava.io.tmpdir=$work" ./mvnw -B -q package -DskipTests -pl "$(IFS=,; echo "${!stale[*]}")" -am \
+        MAVEN_OPTS="${MAVEN_OPTS:-} -Djava.io.tmpdir=$work/jib" ./mvnw -B -q package -DskipTests -pl "$(IFS=,; echo "${!stale[*]}")" -am \
             -Dquarkus.container-image.build=true -Dquarkus.jib.base-jvm-image="docker://$jre_image")
 fi
 
@@ -188,14 +194,16 @@ DOCKERFILE
 # with_environment <module>: the image of this build's tag, its build's with MONSTERSTACK_VERSION
 # and the --env values set (as build arguments: a value is taken as it is, spaces and quotes too).
 with_environment() {
-    local image env args=()
+    local image env n=0 args=() dockerfile
     image="$(app_image "$1")"
-    echo "FROM ${build[$1]}" > "$work/Dockerfile"
+    dockerfile="FROM ${build[$1]}"
+    # An argument named as a variable the image has would lose to it: each value is value_<n>.
     for env in "MONSTERSTACK_VERSION=${image##*:}" "${envs[@]}"; do
-        printf 'ARG %s\nENV %s=${%s}\n' "${env%%=*}" "${env%%=*}" "${env%%=*}" >> "$work/Dockerfile"
-        args+=(--build-arg "$env")
+        dockerfile+="$(printf '\nARG value_%d\nENV %s=${value_%d}' "$n" "${env%%=*}" "$n")"
+        args+=(--build-arg "value_$n=${env#*=}")
+        n=$((n + 1))
     done
-    build_image "${args[@]}" -t "$image" "$work"
+    build_image "${args[@]}" -t "$image" - <<< "$dockerfile"  # no context: nothing to copy
     built+=("$image")
 }
 
