@@ -29,7 +29,7 @@ public interface WarmUpConfig {
     /**
      * The warm-up ends at this deadline even if requests remain: it speeds a replica up, never keeps it
      * out. Up to 120 s for the image build's training run; in the stack, far less than the healthchecks'
-     * start_period (60 s), within which nothing counts against a task.
+     * start_period (40 s), within which nothing counts against a task.
      */
     @WithDefault("${WARM_UP_MAX_DURATION:10s}")
     @DurationRange(min = "1s", max = "120s", message = "(WARM_UP_MAX_DURATION)" + RANGE)
