@@ -18,9 +18,10 @@ Builds MonsterStack's images, named like the stack files expect
                           linked, method profiles) as it exits. The cache, zstd-compressed,
                           becomes the image's last layer, unpacked by each container at start
                           (~0.1 s of CPU). The build fails unless the image's own JVM accepts
-                          it. That image is kept as <name>:build-<digest of its sources>,
-                          and the tagged one is it with MONSTERSTACK_VERSION=<tag> and the
-                          --env values set: another tag of the same sources takes seconds.
+                          it. That image is kept as <name>:build-<digest of its sources>
+                          (untrained: <name>:build-<digest>-untrained), and the tagged one is
+                          it with MONSTERSTACK_VERSION=<tag> and the --env values set: another
+                          tag of the same sources takes seconds.
   haproxy ($haproxy_tag), prometheus ($prometheus_tag)
                           images/haproxy (the edge proxy, the read-only Docker API) and
                           images/prometheus, on the public HAProxy and Prometheus images
@@ -99,28 +100,27 @@ source_digest() {
     } | sha256sum | cut -c1-16
 }
 
-# Each service's image is built and trained once per source digest, as <name>:build-<digest>; an
-# image of the same sources under another tag or --env (an update to a new title) is that image
-# with its own environment on top, made in seconds.
-declare -A build_tag=() build=() stale=() port=([frontend]=5000 [imagebackend]=8080)
+# Each service's image is built once per source digest, as <name>:build-<digest>-untrained, and
+# trained into <name>:build-<digest>, tagged only once its JVM has taken its cache. An image of the
+# same sources under another tag or --env (an update to a new title) is that one with its own
+# environment on top, made in seconds; --no-aot takes the trained one when there is one.
+exists() { docker image inspect "$1" > /dev/null 2>&1; }
+declare -A build=() untrained=() jib=() train=() port=([frontend]=5000 [imagebackend]=8080)
 for module in "${modules[@]}"; do
-    build_tag[$module]="build-$(source_digest "$module")"
-    # --no-aot: the trained image of these sources if there is one, else one left untrained.
-    if [ -z "$aot" ] && ! docker image inspect "$(app_image "$module" "${build_tag[$module]}")" > /dev/null 2>&1; then
-        build_tag[$module]+="-untrained"
-    fi
-    build[$module]="$(app_image "$module" "${build_tag[$module]}")"
-    if docker image inspect "${build[$module]}" > /dev/null 2>&1; then
+    build[$module]="$(app_image "$module" "build-$(source_digest "$module")")"
+    untrained[$module]="${build[$module]}-untrained"
+    if exists "${build[$module]}"; then
         info "$module: sources unchanged since ${build[$module]}"
-    else
-        stale[$module]=1
+        continue
     fi
+    if [ -n "$aot" ]; then train[$module]=1; else build[$module]="${untrained[$module]}"; fi
+    exists "${untrained[$module]}" || jib[$module]="${untrained[$module]##*:}"
 done
-if [ "${#stale[@]}" -gt 0 ]; then
-    step "Jib build of ${!stale[*]}"
+if [ "${#jib[@]}" -gt 0 ]; then
+    step "Jib build of ${!jib[*]}"
     # Jib keeps a layer cache in the temporary folder, which other users of the machine may own.
-    (cd "$repo_dir" && TAG="${build_tag[frontend]-}" IMAGEBACKEND_TAG="${build_tag[imagebackend]-}" \
-        MAVEN_OPTS="${MAVEN_OPTS:-} -Djava.io.tmpdir=$work/jib" ./mvnw -B -q package -DskipTests -pl "$(IFS=,; echo "${!stale[*]}")" -am \
+    (cd "$repo_dir" && TAG="${jib[frontend]-}" IMAGEBACKEND_TAG="${jib[imagebackend]-}" \
+        MAVEN_OPTS="${MAVEN_OPTS:-} -Djava.io.tmpdir=$work/jib" ./mvnw -B -q package -DskipTests -pl "$(IFS=,; echo "${!jib[*]}")" -am \
             -Dquarkus.container-image.build=true -Dquarkus.jib.base-jvm-image="docker://$jre_image")
 fi
 
@@ -157,12 +157,12 @@ trainee() {
 
 healthy() { docker exec "$1" wget -q --spider "http://127.0.0.1:$2/healthz" 2> /dev/null; }
 
-# finish_training <name> <image>: stops the trainee (its JVM writes the cache as it exits), then
-# builds <image> again with the compressed cache and an entrypoint that unpacks it before java
-# starts. Without the file the JVM would start all the same, only slower: the unpacking is
-# never a reason for a task not to start.
+# finish_training <name> <image> <trained>: stops the trainee (its JVM writes the cache as it
+# exits), then builds <trained>: <image> with the compressed cache and an entrypoint that unpacks
+# it before java starts. Without the file the JVM would start all the same, only slower: the
+# unpacking is never a reason for a task not to start.
 finish_training() {
-    local name="$1" image="$2" command home
+    local name="$1" image="$2" trained="$3" command home
     docker stop -t 60 "$name" > /dev/null
     docker logs "$name" > "$work/training.log" 2>&1
     grep -q 'AOTCache creation is complete' "$work/training.log" \
@@ -182,13 +182,15 @@ COPY --from=packed /tmp/app.aot.zst $home/app.aot.zst
 ENTRYPOINT $(json_array /bin/sh -c 'zstd -qdf app.aot.zst -o /tmp/app.aot; exec "$0" "$@"' \
     "${command[0]}" -XX:AOTCache=/tmp/app.aot "${aot_options[@]}" "${command[@]:1}")
 DOCKERFILE
-    build_image -t "$image" "$work"
+    build_image -t "$trained.check" "$work"
     rm -f "$work/app.aot"
     # The image's own JVM, with the image's own options, must take the cache: AOTMode=on turns a
     # refused cache into an error, and the JVM checks it against the classpath and exits.
-    docker run --rm -e JAVA_TOOL_OPTIONS='-XX:AOTMode=on -XX:+PrintSharedArchiveAndExit' "$image" > "$work/check.log" 2>&1 \
-        || { tail -n 20 "$work/check.log" >&2; die "$image: its JVM refuses its AOT cache"; }
-    info "$image: its own JVM accepts the AOT cache"
+    docker run --rm -e JAVA_TOOL_OPTIONS='-XX:AOTMode=on -XX:+PrintSharedArchiveAndExit' "$trained.check" > "$work/check.log" 2>&1 \
+        || { tail -n 20 "$work/check.log" >&2; docker image rm "$trained.check" > /dev/null; die "$trained: its JVM refuses its AOT cache"; }
+    docker tag "$trained.check" "$trained"
+    docker image rm "$trained.check" > /dev/null
+    info "$trained: its own JVM accepts the AOT cache"
 }
 
 # with_environment <module>: the image of this build's tag, its build's with MONSTERSTACK_VERSION
@@ -207,12 +209,10 @@ with_environment() {
     built+=("$image")
 }
 
-if [ -n "$aot" ] && [ "${#stale[@]}" -gt 0 ]; then
-    start_scratch_network
-fi
+[ "${#train[@]}" -eq 0 ] || start_scratch_network
 for module in "${modules[@]}"; do
-    if [ -n "$aot" ] && [ -n "${stale[$module]-}" ]; then
-        step "AOT training of ${build[$module]}"
+    if [ -n "${train[$module]-}" ]; then
+        step "AOT training of ${untrained[$module]}"
         if [ "$module" = frontend ]; then
             # The frontend's hot paths need a backend: the stack's (IMAGEBACKEND_TAG).
             backend="$(app_image imagebackend)"
@@ -220,8 +220,8 @@ for module in "${modules[@]}"; do
                 -e WARM_UP_REQUESTS=0 "$backend" > /dev/null
             info "Redis and $backend beside it"
         fi
-        trainee "train-$$-$module" "${build[$module]}" "${port[$module]}"
-        finish_training "train-$$-$module" "${build[$module]}"
+        trainee "train-$$-$module" "${untrained[$module]}" "${port[$module]}"
+        finish_training "train-$$-$module" "${untrained[$module]}" "${build[$module]}"
     fi
     with_environment "$module"
 done
